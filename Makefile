@@ -1,0 +1,41 @@
+# make site: set up from a fresh clone (Python 3.11+ only) and build site/
+# make test: run every test (and the linter)
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+
+.PHONY: site test check serve lint format lock clean
+
+$(VENV)/.site: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.site requirements-dev.txt
+	$(PIP) install -r requirements-dev.txt
+	touch $@
+
+site: $(VENV)/.site
+	$(PY) build.py build
+
+check: $(VENV)/.site
+	$(PY) build.py check
+
+serve: $(VENV)/.site
+	$(PY) build.py serve
+
+test: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.dev
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+clean:
+	rm -rf build site .pytest_cache

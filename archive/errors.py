@@ -1,0 +1,52 @@
+"""Located problems in the content: file, line, column, field path, what to fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+FieldPath = tuple[str | int, ...]
+
+
+def format_field_path(path: FieldPath) -> str:
+    """Render ('figures', 2, 'value') as figures[2].value."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing an editor must fix, and where."""
+
+    file: Path
+    line: int
+    column: int
+    field: FieldPath
+    message: str
+    hint: str = ""
+
+    def located(self, root: Path | None = None) -> str:
+        """The file:line:column prefix, relative to root when possible."""
+        name = self.file
+        if root is not None and self.file.resolve().is_relative_to(root.resolve()):
+            name = self.file.resolve().relative_to(root.resolve())
+        return f"{name}:{self.line}:{self.column}"
+
+    def describe(self, root: Path | None = None) -> str:
+        """One line for a terminal: place, field, message and hint."""
+        field = format_field_path(self.field)
+        text = f"{self.located(root)}: {field + ': ' if field else ''}{self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+class ContentError(Exception):
+    """Raised with every problem found, so they can be reported at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the content")
+        self.problems = sorted(problems, key=lambda p: (str(p.file), p.line, p.column))

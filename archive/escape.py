@@ -1,0 +1,34 @@
+"""Record text stays text: escaped for the Markdown and HTML it is placed in."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+MARKDOWN_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
+"""What Python-Markdown, with the tables extension, lets a backslash escape."""
+
+_SPECIAL = re.compile("([" + re.escape(MARKDOWN_ESCAPABLE) + "])")
+_SPACE = re.compile(r"\s+")
+
+
+def one_line(text: str) -> str:
+    """Whitespace folded to single spaces, so no text can start a new block or an indented one."""
+    return _SPACE.sub(" ", text)
+
+
+def markdown_text(value: object) -> Markup:
+    """Text for a Markdown line: every character shows as typed and none is markup."""
+    if isinstance(value, Markup):
+        return value
+    escaped = html.escape(one_line(str(value)), quote=False)
+    return Markup(_SPECIAL.sub(r"\\\1", escaped))
+
+
+def html_text(value: object) -> Markup:
+    """Text for raw HTML, an element's content or a quoted attribute."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape(one_line(str(value)), quote=True))

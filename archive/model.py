@@ -1,0 +1,134 @@
+"""The resolved archive: conferences in date order, and who and what links to them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import pairwise
+from dataclasses import dataclass, field
+from typing import Any
+
+from .locale import parse_date
+from .records import Content
+from .references import CONFERENCE_REFERENCES, references
+
+
+@dataclass(eq=False)
+class Conference:
+    """One conference record, placed in its series."""
+
+    record: dict[str, Any]
+    previous: Conference | None = None
+    next: Conference | None = None
+
+    @property
+    def id(self) -> str:
+        return self.record["id"]
+
+    @property
+    def date(self) -> str:
+        return self.record["date"]
+
+    @property
+    def year(self) -> int:
+        return parse_date(self.date).year
+
+    @property
+    def series(self) -> str:
+        return self.record["series"]
+
+    @property
+    def place(self) -> str | None:
+        venue = self.record["venue"]
+        return venue["place"] if isinstance(venue, dict) else None
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A person's part in one conference: chair, participant, speaker, closing or recommendation."""
+
+    conference: Conference
+    part: str
+    role: dict[str, str] | None
+
+
+@dataclass
+class Archive:
+    """Everything the pages need, with references resolved both ways."""
+
+    refs: dict[str, dict[str, dict[str, Any]]]
+    conferences: list[Conference]
+    by_year: dict[int, list[Conference]] = field(default_factory=dict)
+    by_series: dict[str, list[Conference]] = field(default_factory=dict)
+    appearances: dict[str, list[Appearance]] = field(default_factory=dict)
+    held_in: dict[str, list[Conference]] = field(default_factory=dict)
+    linked: dict[tuple[str, str], list[Conference]] = field(default_factory=dict)
+    figures_by_metric: dict[str, list[tuple[Conference, dict[str, Any]]]] = field(default_factory=dict)
+    figures_by_scope: dict[str, list[tuple[Conference, dict[str, Any]]]] = field(default_factory=dict)
+
+    def newest_first(self) -> list[Conference]:
+        return list(reversed(self.conferences))
+
+
+_PARTS = (
+    ("chairs", "chair"),
+    ("participants", "participant"),
+    ("speakers", "speaker"),
+    ("recommendations", "recommendation"),
+)
+
+
+def _people_in(conference: Conference) -> list[tuple[str, str, dict[str, str] | None]]:
+    """(person id, part, role held then) for everyone a record names."""
+    record = conference.record
+    found: list[tuple[str, str, dict[str, str] | None]] = []
+    for key, part in _PARTS:
+        for entry in record.get(key, []):
+            if "person" in entry:
+                found.append((entry["person"], part, entry.get("role")))
+            for member in entry.get("people", []):
+                found.append((member["person"], part, member.get("role")))
+    closing = record.get("conclusions", {}).get("by")
+    if closing:
+        found.append((closing["person"], "closing", closing.get("role")))
+    return found
+
+
+def build_archive(content: Content) -> Archive:
+    """Resolve checked content into the archive the templates read."""
+    refs = {kind: document.data or {} for kind, document in content.references.items()}
+    conferences = sorted((Conference(doc.data) for doc in content.conferences), key=lambda c: (c.date, c.id))
+    archive = Archive(refs=refs, conferences=conferences)
+    by_year: dict[int, list[Conference]] = defaultdict(list)
+    by_series: dict[str, list[Conference]] = defaultdict(list)
+    appearances: dict[str, list[Appearance]] = defaultdict(list)
+    held_in: dict[str, list[Conference]] = defaultdict(list)
+    linked: dict[tuple[str, str], list[Conference]] = defaultdict(list)
+    figures_by_metric: dict[str, list[tuple[Conference, dict[str, Any]]]] = defaultdict(list)
+    figures_by_scope: dict[str, list[tuple[Conference, dict[str, Any]]]] = defaultdict(list)
+    for conference in conferences:
+        by_year[conference.year].append(conference)
+        by_series[conference.series].append(conference)
+        if conference.place:
+            held_in[conference.place].append(conference)
+        for _, kind, ref in references(conference.record, CONFERENCE_REFERENCES):
+            if conference not in linked[(kind, ref)]:
+                linked[(kind, ref)].append(conference)
+        seen: set[tuple[str, str]] = set()
+        for person, part, role in _people_in(conference):
+            if (person, part) not in seen:
+                seen.add((person, part))
+                appearances[person].append(Appearance(conference, part, role))
+        for figure in conference.record.get("figures", []):
+            figures_by_metric[figure["metric"]].append((conference, figure))
+            figures_by_scope[figure["scope"]].append((conference, figure))
+    for editions in by_series.values():
+        for earlier, later in pairwise(editions):
+            earlier.next, later.previous = later, earlier
+    archive.by_year = dict(by_year)
+    archive.by_series = dict(by_series)
+    archive.appearances = dict(appearances)
+    archive.held_in = dict(held_in)
+    archive.linked = dict(linked)
+    archive.figures_by_metric = dict(figures_by_metric)
+    archive.figures_by_scope = dict(figures_by_scope)
+    return archive

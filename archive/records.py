@@ -1,0 +1,182 @@
+"""Safe YAML loading that remembers where every value stands in its file."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError, FieldPath, Problem
+
+MAX_FILE_BYTES = 512 * 1024
+"""A record is a few kilobytes; anything this large is a mistake or an attack."""
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, keeping dates as the strings the editor wrote."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data and the line and column of each value."""
+
+    path: Path
+    data: Any
+    positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: FieldPath) -> tuple[int, int]:
+        """Line and column of a field, or of its nearest parent that exists."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def problem(self, path: FieldPath, message: str, hint: str = "") -> Problem:
+        """A problem located at a field of this document."""
+        line, column = self.position(path)
+        return Problem(self.path, line, column, path, message, hint)
+
+
+def load(path: Path) -> Document:
+    """Read one YAML file; raise ContentError with every problem it has."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError(
+            [Problem(path, 1, 1, (), f"the file is {len(raw)} bytes, more than the limit of {MAX_FILE_BYTES}")]
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ContentError(
+            [Problem(path, line, column, (), "the file is not UTF-8 text", "save it as UTF-8 in your editor")]
+        ) from None
+    text = unicodedata.normalize("NFC", text)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = f"YAML syntax error: {error.problem or error.context}"
+        raise ContentError([Problem(path, line, column, (), message, "check indentation, colons and quotes")]) from None
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(path, 1, 1, (), f"YAML error: {error}")]) from None
+    finally:
+        loader.dispose()
+    document = Document(path, None)
+    problems: list[Problem] = []
+    if node is not None:
+        document.data = _Builder(loader, document, problems).build(node, ())
+    if problems:
+        raise ContentError(problems)
+    return document
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain data, recording positions."""
+
+    def __init__(self, loader: _Loader, document: Document, problems: list[Problem]) -> None:
+        self.loader = loader
+        self.document = document
+        self.problems = problems
+        self.seen: set[int] = set()
+
+    def _at(self, node: yaml.Node, path: FieldPath, message: str, hint: str = "") -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.document.path, mark.line + 1, mark.column + 1, path, message, hint))
+
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        self.document.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self.seen:
+            self._at(node, path, "YAML aliases (*name) are not allowed", "write the value out in full")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if node.tag.startswith("tag:yaml.org,2002:") or node.tag == "!":
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except yaml.YAMLError as error:
+                self._at(node, path, f"cannot read this value: {error}")
+                return None
+        self._at(node, path, f"the YAML tag {node.tag} is not allowed", "remove the tag")
+        return None
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._at(key_node, path, "YAML merge keys (<<) are not allowed", "write the fields out in full")
+                continue
+            key = self.loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self._at(key_node, path, "a field name must be text", "write the name as letters, e.g. venue:")
+                continue
+            if key in result:
+                first_line, _ = self.document.positions[(*path, key)]
+                self._at(
+                    key_node,
+                    (*path, key),
+                    f"the field '{key}' appears twice (first on line {first_line})",
+                    "keep one of them",
+                )
+                continue
+            key_position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.document.positions[(*path, key)] = key_position
+            result[key] = self.build(value_node, (*path, key))
+            if not isinstance(value_node, yaml.ScalarNode):
+                # A block below its key: point at the key, where the editor looks.
+                self.document.positions[(*path, key)] = key_position
+        return result
+
+
+REFERENCE_KINDS = ("people", "places", "organizations", "series", "metrics", "units", "topics")
+"""The reference files under content/, each defining ids that records use."""
+
+
+@dataclass
+class Content:
+    """Every file of a content folder, loaded but not yet checked."""
+
+    root: Path
+    references: dict[str, Document]
+    conferences: list[Document]
+
+
+def load_content(root: Path) -> Content:
+    """Load content/<kind>.yaml and content/conferences/*.yaml, reporting every problem at once."""
+    problems: list[Problem] = []
+    documents: dict[Path, Document] = {}
+    reference_paths = [root / f"{kind}.yaml" for kind in REFERENCE_KINDS]
+    conference_paths = sorted((root / "conferences").glob("*.yaml"))
+    for stray in sorted((root / "conferences").glob("*.yml")):
+        problems.append(
+            Problem(stray, 1, 1, (), "a record's file name must end in .yaml", f"rename it {stray.stem}.yaml")
+        )
+    for path in reference_paths + conference_paths:
+        if not path.is_file():
+            problems.append(Problem(path, 1, 1, (), "the file is missing"))
+            continue
+        try:
+            documents[path] = load(path)
+        except ContentError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ContentError(problems)
+    return Content(
+        root=root,
+        references={path.stem: documents[path] for path in reference_paths},
+        conferences=[documents[path] for path in conference_paths],
+    )

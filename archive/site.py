@@ -1,0 +1,102 @@
+"""One MkDocs build per language into a temporary folder, then swapped into place."""
+
+from __future__ import annotations
+
+import copy
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .locale import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_CONFIG = ROOT / "mkdocs.yml"
+
+
+class OutputFolderError(ValueError):
+    """The output folder would overwrite the sources."""
+
+
+def check_output_folder(out_dir: Path, content_dir: Path) -> None:
+    """Refuse an output folder that is the repository, the content, a parent of either, or inside the content."""
+    target = out_dir.resolve()
+    for folder in (ROOT.resolve(), content_dir.resolve()):
+        if folder.is_relative_to(target):
+            raise OutputFolderError(f"refusing to build into {out_dir}: it would replace {folder}")
+    if target.is_relative_to(content_dir.resolve()):
+        raise OutputFolderError(f"refusing to build into {out_dir}: it is inside the content folder")
+
+
+def language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str | None) -> dict[str, Any]:
+    """mkdocs.yml with one language's settings applied and every path made absolute."""
+    config = yaml.safe_load(MKDOCS_CONFIG.read_text(encoding="utf-8"))
+    config = copy.deepcopy(config)
+    languages: dict[str, dict[str, str]] = config["extra"]["languages"]
+    settings = languages[lang]
+    config["docs_dir"] = str(docs_dir)
+    config["site_dir"] = str(site_dir)
+    config["site_name"] = settings["site_name"]
+    config["site_description"] = settings["site_description"]
+    config["theme"]["language"] = lang
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["plugins"] = [{"search": {"lang": settings["search_lang"]}}]
+    if site_url:
+        config["site_url"] = site_url.rstrip("/") + "/" + settings["root"]
+    up = "../" * settings["root"].count("/")
+    config["extra"]["lang"] = lang
+    config["extra"]["site_root_url"] = site_url.rstrip("/") + "/" if site_url else ""
+    config["extra"]["alternate"] = [
+        {"name": other["name"], "lang": code, "link": up + other["root"], "root": other["root"]}
+        for code, other in languages.items()
+    ]
+    return config
+
+
+def _build_one(config_path: str) -> None:
+    """Run one MkDocs build (in a worker process)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=config_path)
+    build(config)
+
+
+def build_sites(md_root: Path, out_dir: Path, work_dir: Path, site_url: str | None = None) -> None:
+    """Build every language from md_root/<lang>, then replace out_dir in one step."""
+    staging = out_dir.parent / f".{out_dir.name}.staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    config_paths = []
+    for lang in LANGUAGES:
+        config = language_config(lang, md_root / lang, staging / lang, site_url)
+        path = work_dir / f"mkdocs.{lang}.yml"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        config_paths.append(str(path))
+    try:
+        workers = min(len(config_paths), os.cpu_count() or 1)
+        if workers > 1:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                list(pool.map(_build_one, config_paths))
+        else:
+            for path in config_paths:
+                _build_one(path)
+        site = staging / LANGUAGES[0]
+        for lang in LANGUAGES[1:]:
+            (staging / lang).rename(site / lang)
+        _swap(site, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, out_dir: Path) -> None:
+    """Put the new site where the old one was; the old one stays until the new one is in place."""
+    old = out_dir.parent / f".{out_dir.name}.previous"
+    shutil.rmtree(old, ignore_errors=True)
+    if out_dir.exists():
+        out_dir.rename(old)
+    new.rename(out_dir)
+    shutil.rmtree(old, ignore_errors=True)

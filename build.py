@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""The archive's command line: check | build | serve | new. Run with --help for the options."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import MkDocsException
+
+from archive.errors import ContentError
+from archive.pipeline import DEFAULT_CONTENT, DEFAULT_OUT, WORK_DIR, build, load_archive
+from archive.scaffold import ScaffoldError, write_skeleton
+from archive.site import OutputFolderError
+
+
+def _report(error: ContentError) -> int:
+    for problem in error.problems:
+        print(problem.describe(Path.cwd()), file=sys.stderr)
+    print(f"\n{len(error.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+    return 1
+
+
+def command_check(args: argparse.Namespace) -> int:
+    archive = load_archive(args.content)
+    print(f"OK: {len(archive.conferences)} conferences and their references are valid.")
+    return 0
+
+
+def command_build(args: argparse.Namespace) -> int:
+    report = build(args.content, args.out, args.site_url)
+    timings = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in report.timings.items())
+    print(f"Built {len(report.archive.conferences)} conferences into {args.out} ({timings}).")
+    return 0
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    from mkdocs.livereload import LiveReloadServer
+
+    out = WORK_DIR / "preview"
+    url = f"http://{args.host}:{args.port}/"
+
+    def rebuild() -> None:
+        started = time.perf_counter()
+        try:
+            build(args.content, out, url)
+        except ContentError as error:
+            _report(error)
+            return
+        print(f"Rebuilt in {time.perf_counter() - started:.2f} s; open {url}", flush=True)
+
+    rebuild()
+    server = LiveReloadServer(rebuild, args.host, args.port, str(out))
+    root = Path(__file__).resolve().parent
+    for watched in (args.content, root / "templates", root / "overrides", root / "schema", root / "mkdocs.yml"):
+        server.watch(str(watched))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        server.shutdown()
+    return 0
+
+
+def command_new(args: argparse.Namespace) -> int:
+    path = write_skeleton(args.content, args.date, args.series, args.title_vi, args.title_en, args.slug)
+    print(f"Wrote {path}. Fill in the fields marked TODO, then run: python build.py check")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="build.py", description=__doc__)
+    commands = main.add_subparsers(dest="command")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content/)")
+        return sub
+
+    add("check", "validate the content; print every problem and exit 1 if there is any")
+    build_parser = add("build", "validate, render and build the site (the default command)")
+    build_parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: site/)")
+    build_parser.add_argument(
+        "--site-url", help="the address the site is published at, e.g. https://owner.github.io/repo/"
+    )
+    serve = add("serve", "preview the site, rebuilding when content or templates change")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    new = add("new", "write a skeleton record for a new conference")
+    new.add_argument("--date", required=True, help="ISO date, e.g. 2026-05-20")
+    new.add_argument("--series", required=True, help="a series id from content/series.yaml")
+    new.add_argument("--title-vi", required=True, help="the Vietnamese title")
+    new.add_argument("--title-en", required=True, help="the English title")
+    new.add_argument("--slug", help="short ASCII name for the id (default: from the series)")
+    return main
+
+
+COMMANDS = {"check": command_check, "build": command_build, "serve": command_serve, "new": command_new}
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0].startswith("--") and arguments[0] not in ("--help",)):
+        arguments.insert(0, "build")
+    args = parser().parse_args(arguments)
+    try:
+        return COMMANDS[args.command](args)
+    except ContentError as error:
+        return _report(error)
+    except (OutputFolderError, ScaffoldError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except MkDocsException as error:
+        print(f"error: the MkDocs build failed: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
