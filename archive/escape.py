@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from markupsafe import Markup
@@ -32,3 +33,9 @@ def html_text(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     return Markup(html.escape(one_line(str(value)), quote=True))
+
+
+def front_matter_text(value: object) -> Markup:
+    """A YAML scalar for a page's front matter. MkDocs themes print meta values into HTML
+    without escaping, so the text is HTML-escaped here (a JSON string is valid YAML)."""
+    return Markup(json.dumps(html.escape(one_line(str(value)).strip(), quote=True), ensure_ascii=False))

@@ -32,16 +32,19 @@ class Document:
     path: Path
     data: Any
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
 
-    def position(self, path: FieldPath) -> tuple[int, int]:
-        """Line and column of a field, or of its nearest parent that exists."""
+    def position(self, path: FieldPath, key: bool = False) -> tuple[int, int]:
+        """Line and column of a field's value (or its name), or of its nearest parent that exists."""
+        if key and path in self.key_positions:
+            return self.key_positions[path]
         while path not in self.positions and path:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
 
-    def problem(self, path: FieldPath, message: str, hint: str = "") -> Problem:
-        """A problem located at a field of this document."""
-        line, column = self.position(path)
+    def problem(self, path: FieldPath, message: str, hint: str = "", key: bool = False) -> Problem:
+        """A problem located at a field of this document (at its name when key is true)."""
+        line, column = self.position(path, key)
         return Problem(self.path, line, column, path, message, hint)
 
 
@@ -82,6 +85,16 @@ def load(path: Path) -> Document:
     return document
 
 
+def _is_sexagesimal(node: yaml.Node) -> bool:
+    """A plain scalar that YAML 1.1 reads as a base-60 number, such as a time 14:30."""
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.style is None
+        and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+        and ":" in node.value
+    )
+
+
 class _Builder:
     """Turns a composed YAML node tree into plain data, recording positions."""
 
@@ -96,20 +109,28 @@ class _Builder:
         self.problems.append(Problem(self.document.path, mark.line + 1, mark.column + 1, path, message, hint))
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
-        self.document.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in self.seen:
-            self._at(node, path, "YAML aliases (*name) are not allowed", "write the value out in full")
+            # An alias is the anchored node itself, whose marks point at the anchor:
+            # report it at the field that holds the alias (or its nearest parent) instead.
+            line, column = self.document.position(path)
+            message, hint = "YAML aliases (*name) are not allowed", "write the value out in full"
+            self.problems.append(Problem(self.document.path, line, column, path, message, hint))
             return None
+        self.document.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if _is_sexagesimal(node):
+            # YAML 1.1 reads 14:30 as the number 870; keep the time the editor wrote.
+            return node.value
         if node.tag.startswith("tag:yaml.org,2002:") or node.tag == "!":
             try:
                 return self.loader.construct_object(node, deep=True)
             except yaml.YAMLError as error:
-                self._at(node, path, f"cannot read this value: {error}")
+                reason = error.problem if isinstance(error, yaml.MarkedYAMLError) and error.problem else error
+                self._at(node, path, f"cannot read this value: {reason}")
                 return None
         self._at(node, path, f"the YAML tag {node.tag} is not allowed", "remove the tag")
         return None
@@ -125,20 +146,21 @@ class _Builder:
                 self._at(key_node, path, "a field name must be text", "write the name as letters, e.g. venue:")
                 continue
             if key in result:
-                first_line, _ = self.document.positions[(*path, key)]
                 self._at(
                     key_node,
                     (*path, key),
-                    f"the field '{key}' appears twice (first on line {first_line})",
+                    f"the field '{key}' appears twice (first on line {self.document.key_positions[(*path, key)][0]})",
                     "keep one of them",
                 )
                 continue
             key_position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             self.document.positions[(*path, key)] = key_position
+            self.document.key_positions[(*path, key)] = key_position
             result[key] = self.build(value_node, (*path, key))
             if not isinstance(value_node, yaml.ScalarNode):
                 # A block below its key: point at the key, where the editor looks.
                 self.document.positions[(*path, key)] = key_position
+            self.document.key_positions[(*path, key)] = key_position
         return result
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +12,7 @@ import yaml
 from markupsafe import Markup
 
 from . import locale
-from .escape import html_text, markdown_text
+from .escape import front_matter_text, html_text, markdown_text
 from .model import Archive, Conference
 from .vietnamese import name_sort_key, sort_key
 
@@ -132,11 +131,6 @@ class Helpers:
         return sorted(self.archive.refs[kind], key=lambda ref: sort_key(self.name(kind, ref)))
 
 
-def _front_matter_value(value: str) -> Markup:
-    """A string as a YAML scalar for a page's front matter (JSON strings are valid YAML)."""
-    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
-
-
 def environment() -> jinja2.Environment:
     """Templates from templates/; every {{ value }} is escaped for Markdown unless it is Markup.
 
@@ -152,7 +146,7 @@ def environment() -> jinja2.Environment:
         finalize=markdown_text,
     )
     env.filters["html"] = html_text
-    env.filters["front"] = _front_matter_value
+    env.filters["front"] = front_matter_text
     return env
 
 

@@ -56,7 +56,7 @@ def _explain(document: Document, error: ValidationError) -> Problem:
         name = unknown[0] if unknown else "?"
         guess = difflib.get_close_matches(name, allowed, n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else f"allowed fields: {', '.join(allowed)}"
-        return document.problem((*path, name), f"unknown field '{name}'", hint)
+        return document.problem((*path, name), f"unknown field '{name}'", hint, key=True)
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return document.problem(path, f"the required field '{missing}' is missing", "add it")
