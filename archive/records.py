@@ -85,6 +85,9 @@ def load(path: Path) -> Document:
     return document
 
 
+_PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 def _is_sexagesimal(node: yaml.Node) -> bool:
     """A plain scalar that YAML 1.1 reads as a base-60 number, such as a time 14:30."""
     return (
@@ -118,6 +121,10 @@ class _Builder:
             return None
         self.document.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         self.seen.add(id(node))
+        if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTION_TAGS:
+            # Tags on lists and groups (!!python/object/apply:…, !!set) would otherwise be dropped silently.
+            self._at(node, path, f"the YAML tag {node.tag} is not allowed", "remove the tag")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

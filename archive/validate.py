@@ -33,7 +33,7 @@ def _validators() -> dict[str, Draft202012Validator]:
 def schema_problems(document: Document, kind: str) -> list[Problem]:
     """Every place where a document breaks its JSON Schema, in words an editor can act on."""
     validator = _validators()[kind]
-    return [_explain(document, error) for error in validator.iter_errors(document.data)]
+    return [problem for error in validator.iter_errors(document.data) for problem in _explain(document, error)]
 
 
 def _allowed_fields(error: ValidationError) -> list[str]:
@@ -41,43 +41,54 @@ def _allowed_fields(error: ValidationError) -> list[str]:
     return sorted(schema.get("properties", {}))
 
 
-def _explain(document: Document, error: ValidationError) -> Problem:
-    """Turn a jsonschema error into a located, plain-language problem."""
+def _explain(document: Document, error: ValidationError) -> list[Problem]:
+    """Turn a jsonschema error into located, plain-language problems (one per unknown field)."""
     if error.validator in ("anyOf", "oneOf") and error.context:
-        deepest = best_match(error.context)
-        if deepest.validator not in ("const", "type") or len(deepest.absolute_path) > len(error.absolute_path):
-            error = deepest
+        # Explain the branch the value was meant for: skip branches of another kind (a const or a type
+        # that does not match), so an unknown field under venue: is named rather than "not valid under any".
+        meant = [
+            e
+            for e in error.context
+            if e.validator not in ("const", "type") or len(e.absolute_path) > len(error.absolute_path)
+        ]
+        if meant:
+            error = best_match(meant)
     path: FieldPath = tuple(error.absolute_path)
     found = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "additionalProperties":
         allowed = _allowed_fields(error)
         unknown = sorted(set(found) - set(allowed)) if isinstance(found, dict) else []
-        name = unknown[0] if unknown else "?"
-        guess = difflib.get_close_matches(name, allowed, n=1)
-        hint = f"did you mean '{guess[0]}'?" if guess else f"allowed fields: {', '.join(allowed)}"
-        return document.problem((*path, name), f"unknown field '{name}'", hint, key=True)
+        problems = []
+        for name in unknown or ["?"]:
+            guess = difflib.get_close_matches(name, allowed, n=1)
+            hint = f"did you mean '{guess[0]}'?" if guess else f"allowed fields: {', '.join(allowed)}"
+            problems.append(document.problem((*path, name), f"unknown field '{name}'", hint, key=True))
+        return problems
+    if "propertyNames" in error.absolute_schema_path:
+        # The instance is an id (a field name) of this object: point at that name.
+        path = (*path, found)
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return document.problem(path, f"the required field '{missing}' is missing", "add it")
+        return [document.problem(path, f"the required field '{missing}' is missing", "add it")]
     if error.validator == "type":
         expected = error.validator_value
-        return document.problem(path, f"expected {_article(expected)}, found {_show(found)}")
+        return [document.problem(path, f"expected {_article(expected)}, found {_show(found)}")]
     if error.validator in ("enum", "const"):
         options = error.validator_value if error.validator == "enum" else [error.validator_value]
         guess = difflib.get_close_matches(str(found), [str(o) for o in options], n=1)
         hint = f"did you mean '{guess[0]}'?" if guess else ""
-        return document.problem(path, f"expected one of {', '.join(map(str, options))}; found {_show(found)}", hint)
+        return [document.problem(path, f"expected one of {', '.join(map(str, options))}; found {_show(found)}", hint)]
     if error.validator == "pattern":
         expected = schema.get("description") or f"text matching {error.validator_value}"
         examples = schema.get("examples")
         hint = f"for example {examples[0]}" if examples else ""
-        return document.problem(path, f"{_show(found)} is not valid: expected {_lower_first(expected)}", hint)
+        return [document.problem(path, f"{_show(found)} is not valid: expected {_lower_first(expected)}", hint)]
     if error.validator in ("minItems", "minLength") and not found:
-        return document.problem(path, "must not be empty")
+        return [document.problem(path, "must not be empty")]
     if error.validator == "dependentRequired":
-        return document.problem(path, error.message.replace("is a dependency of", "is needed with"))
-    return document.problem(path, error.message)
+        return [document.problem(path, error.message.replace("is a dependency of", "is needed with"))]
+    return [document.problem(path, error.message)]
 
 
 def _article(expected: str | list[str]) -> str:

@@ -40,10 +40,19 @@ def _letters(text: str) -> list[tuple[str, int]]:
     return letters
 
 
+def _rank(base: str) -> int:
+    """A letter's place in the alphabet; spaces, digits and punctuation come before every letter."""
+    if base in _RANK:
+        return _RANK[base]
+    if base[0].isalpha():
+        return 100 + ord(base[0])
+    return ord(base[0]) - 0x110000
+
+
 def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     """A key that orders text as a Vietnamese dictionary does: a < ă < â < b … d < đ, tones after."""
     letters = _letters(text)
-    primary = tuple(_RANK.get(base, 100 + ord(base[0])) for base, _ in letters)
+    primary = tuple(_rank(base) for base, _ in letters)
     tones = tuple(tone for _, tone in letters)
     return primary, tones, text
 
