@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: site test check serve lint format lock clean
+.PHONY: site test check serve lint format clean bench-search
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ serve: $(VENV)/.site
 test: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+	@cat test-artifacts/search-benchmark.txt 2>/dev/null || true
+
+bench-search: $(VENV)/.dev
+	$(PY) -m bench.search --json test-artifacts/search-benchmark.json
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
@@ -38,4 +42,4 @@ format: $(VENV)/.dev
 	$(PY) -m ruff check --fix .
 
 clean:
-	rm -rf build site .pytest_cache
+	rm -rf build site .pytest_cache test-artifacts

@@ -44,7 +44,9 @@ def language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str | N
     config["site_description"] = settings["site_description"]
     config["theme"]["language"] = lang
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["plugins"] = [{"search": {"lang": settings["search_lang"]}}]
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "search" in plugin:
+            plugin["search"]["lang"] = settings["search_lang"]
     if site_url:
         config["site_url"] = site_url.rstrip("/") + "/" + settings["root"]
     up = "../" * settings["root"].count("/")

@@ -178,7 +178,7 @@ def test_each_language_has_its_own_search_index(site_dir):
     for lang in LANGUAGES:
         root = site_dir if lang == "vi" else site_dir / "en"
         index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
-        assert index["config"]["lang"] == [lang]
+        assert index["config"]["lang"] == ["vi"], "both languages use the archive's folding analyzer"
         locations = [doc["location"] for doc in index["docs"]]
         assert not [loc for loc in locations if loc.startswith("en/")]
         titles = " ".join(doc["title"] for doc in index["docs"])

@@ -1,0 +1,179 @@
+"""Search relevance and speed, measured through the built site's own search box in headless Chromium.
+
+Usage: python -m bench.search [--site DIR] [--json FILE]   (builds the site first when --site is not given)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from playwright.sync_api import Page, sync_playwright
+
+from bench.browser import launch, serve
+
+QUERIES = Path(__file__).resolve().parent / "search_queries.yaml"
+TOP = 3
+
+_WATCH_RESULTS = """() => {
+  const list = document.querySelector(".md-search-result__list")
+  window.__archiveSearch = { lastKey: 0, lastChange: 0 }
+  document.addEventListener("keydown", () => {
+    window.__archiveSearch.lastKey = performance.now()
+    window.__archiveSearch.lastChange = 0
+  }, true)
+  new MutationObserver(() => {
+    const state = window.__archiveSearch
+    if (state.lastKey) state.lastChange = performance.now()
+  }).observe(list, { childList: true, subtree: true })
+}"""
+
+
+@dataclass
+class QueryResult:
+    """What one query found: the rank of the expected page (None if absent) and how fast."""
+
+    lang: str
+    query: str
+    expect: str
+    rank: int | None
+    results: list[str]
+    other_language: int
+    latency_ms: float | None
+
+
+@dataclass
+class Report:
+    """Every query's result, and the figures over all of them."""
+
+    results: list[QueryResult] = field(default_factory=list)
+
+    @property
+    def top3_share(self) -> float:
+        found = [r for r in self.results if r.rank is not None and r.rank <= TOP]
+        return len(found) / len(self.results) if self.results else 0.0
+
+    @property
+    def other_language(self) -> int:
+        return sum(r.other_language for r in self.results)
+
+    def latency(self) -> dict[str, float]:
+        values = sorted(r.latency_ms for r in self.results if r.latency_ms is not None)
+        if not values:
+            return {}
+        return {
+            "median_ms": round(statistics.median(values), 1),
+            "p90_ms": round(values[int(0.9 * (len(values) - 1))], 1),
+            "max_ms": round(values[-1], 1),
+        }
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "queries": len(self.results),
+            "top3_share": round(self.top3_share, 3),
+            "other_language_results": self.other_language,
+            "results_settled_after_last_keystroke": self.latency(),
+        }
+
+    def table(self) -> str:
+        lines = [f"{'lang':4}  {'rank':>4}  {'ms':>6}  {'other':>5}  query → expected page"]
+        for r in self.results:
+            rank = str(r.rank) if r.rank is not None else "-"
+            ms = f"{r.latency_ms:.0f}" if r.latency_ms is not None else "-"
+            lines.append(f"{r.lang:4}  {rank:>4}  {ms:>6}  {r.other_language:>5}  {r.query} → {r.expect}")
+        summary = self.summary()
+        lines.append(
+            f"top {TOP}: {summary['top3_share']:.0%} of {summary['queries']} queries; "
+            f"results from the other language: {summary['other_language_results']}; "
+            f"results settled after the last keystroke: {summary['results_settled_after_last_keystroke']}"
+        )
+        return "\n".join(lines)
+
+
+def load_queries(path: Path = QUERIES) -> dict[str, list[dict[str, str]]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _page_path(href: str, base: str, lang: str) -> tuple[str, bool]:
+    """A result's page path without language prefix, and whether it belongs to the other language."""
+    path = urlsplit(href).path[len(urlsplit(base).path) :]
+    in_english = path.startswith("en/")
+    if in_english:
+        path = path[len("en/") :]
+    return path, in_english != (lang == "en")
+
+
+def _search(page: Page, query: str) -> float | None:
+    """Type a query as a reader does; return ms from the last keystroke until the results settle.
+
+    The last change of the result list counts, not the first: an earlier keystroke's results may
+    still arrive after the last key, and the reader waits for the final ones."""
+    page.keyboard.press("Escape")
+    page.evaluate("() => { const input = document.querySelector('.md-search__input'); input.value = ''; }")
+    page.keyboard.press("/")
+    page.wait_for_selector(".md-search__input:focus")
+    page.keyboard.type(query, delay=40)
+    page.wait_for_function("() => window.__archiveSearch.lastChange > 0", timeout=5000)
+    page.wait_for_timeout(300)
+    state = page.evaluate("() => window.__archiveSearch")
+    return state["lastChange"] - state["lastKey"]
+
+
+def run(site: Path, queries: dict[str, list[dict[str, str]]] | None = None) -> Report:
+    """Run every query through each language's search box on the built site."""
+    queries = queries or load_queries()
+    report = Report()
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for lang, items in queries.items():
+            page = browser.new_page()
+            page.goto(base + ("" if lang == "vi" else "en/"))
+            page.wait_for_selector(".md-search__input")
+            page.evaluate(_WATCH_RESULTS)
+            page.keyboard.press("/")
+            page.wait_for_function("() => !document.querySelector('.md-search__input').placeholder.includes('…')")
+            for item in items:
+                latency = _search(page, item["query"])
+                hrefs = page.eval_on_selector_all(
+                    ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)"
+                )
+                found = [_page_path(href, base, lang) for href in hrefs]
+                pages = list(dict.fromkeys(path.split("#")[0] for path, _ in found))
+                rank = pages.index(item["expect"]) + 1 if item["expect"] in pages else None
+                report.results.append(
+                    QueryResult(lang, item["query"], item["expect"], rank, pages, sum(o for _, o in found), latency)
+                )
+            page.close()
+        browser.close()
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
+    parser.add_argument("--json", type=Path, help="also write the report as JSON here")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as temporary:
+        site = args.site
+        if site is None:
+            from archive.pipeline import build
+
+            site = Path(temporary) / "site"
+            build(out_dir=site, work_dir=Path(temporary) / "work")
+        report = run(site)
+    print(report.table())
+    if args.json:
+        payload = {"summary": report.summary(), "results": [asdict(r) for r in report.results]}
+        args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0 if report.top3_share == 1.0 and report.other_language == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
