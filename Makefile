@@ -17,7 +17,7 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 	touch $@
 
 site: $(VENV)/.site
-	$(PY) build.py build
+	$(PY) build.py build $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 check: $(VENV)/.site
 	$(PY) build.py check

@@ -4,21 +4,27 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from archive.errors import ContentError
+from archive.errors import ContentError, github_annotation
 from archive.pipeline import DEFAULT_CONTENT, DEFAULT_OUT, WORK_DIR, build, load_archive
-from archive.scaffold import ScaffoldError, write_skeleton
+from archive.scaffold import FIELDS_TO_FILL, ScaffoldError, series_ids, write_skeleton
 from archive.site import OutputFolderError
 
 
 def _report(error: ContentError) -> int:
+    """Print every problem for a person; in GitHub Actions also as annotations on the diff."""
+    root = Path.cwd()
     for problem in error.problems:
-        print(problem.describe(Path.cwd()), file=sys.stderr)
+        print(problem.describe(root), file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in error.problems:
+            print(github_annotation(problem, root))
     print(f"\n{len(error.problems)} problem(s) found; nothing was written.", file=sys.stderr)
     return 1
 
@@ -30,7 +36,7 @@ def command_check(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    report = build(args.content, args.out, args.site_url)
+    report = build(args.content, args.out, args.site_url, repo_url=args.repo_url)
     timings = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in report.timings.items())
     print(f"Built {len(report.archive.conferences)} conferences into {args.out} ({timings}).")
     return 0
@@ -63,9 +69,28 @@ def command_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+NEW_QUESTIONS = {
+    "date": "Ngày họp / Date (YYYY-MM-DD)",
+    "series": "Chuỗi hội nghị / Series",
+    "title_vi": "Tên hội nghị (tiếng Việt) / Title in Vietnamese",
+    "title_en": "Tên hội nghị (tiếng Anh) / Title in English",
+}
+
+
 def command_new(args: argparse.Namespace) -> int:
+    missing = [name for name in NEW_QUESTIONS if not getattr(args, name)]
+    if missing and not sys.stdin.isatty():
+        flags = ", ".join("--" + name.replace("_", "-") for name in missing)
+        print(f"error: give {flags}, or run the command in a terminal to be asked", file=sys.stderr)
+        return 1
+    for name in missing:
+        hint = f" [{', '.join(series_ids(args.content))}]" if name == "series" else ""
+        while not getattr(args, name):
+            setattr(args, name, input(f"{NEW_QUESTIONS[name]}{hint}: ").strip())
     path = write_skeleton(args.content, args.date, args.series, args.title_vi, args.title_en, args.slug)
-    print(f"Wrote {path}. Fill in the fields marked TODO, then run: python build.py check")
+    print(f"Wrote {path}.")
+    print("Now fill in / Hãy điền: " + ", ".join(FIELDS_TO_FILL))
+    print("Then check / Sau đó kiểm tra: python build.py check")
     return 0
 
 
@@ -84,14 +109,17 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument(
         "--site-url", help="the address the site is published at, e.g. https://owner.github.io/repo/"
     )
+    build_parser.add_argument(
+        "--repo-url", help="the GitHub repository, for edit links (default: GITHUB_REPOSITORY in Actions)"
+    )
     serve = add("serve", "preview the site, rebuilding when content or templates change")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     new = add("new", "write a skeleton record for a new conference")
-    new.add_argument("--date", required=True, help="ISO date, e.g. 2026-05-20")
-    new.add_argument("--series", required=True, help="a series id from content/series.yaml")
-    new.add_argument("--title-vi", required=True, help="the Vietnamese title")
-    new.add_argument("--title-en", required=True, help="the English title")
+    new.add_argument("--date", help="ISO date, e.g. 2026-05-20 (asked when missing)")
+    new.add_argument("--series", help="a series id from content/series.yaml (asked when missing)")
+    new.add_argument("--title-vi", help="the Vietnamese title (asked when missing)")
+    new.add_argument("--title-en", help="the English title (asked when missing)")
     new.add_argument("--slug", help="short ASCII name for the id (default: from the series)")
     return main
 

@@ -44,6 +44,24 @@ class Problem:
         return f"{text} (hint: {self.hint})" if self.hint else text
 
 
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem, root: Path | None = None) -> str:
+    """The problem as a GitHub Actions workflow command, shown on the line of the pull request's diff."""
+    file, line, column = problem.located(root).rsplit(":", 2)
+    field = format_field_path(problem.field)
+    title = f"{field}: invalid" if field else "invalid record"
+    message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
+    properties = f"file={_escape_property(file)},line={line},col={column},title={_escape_property(title)}"
+    return f"::error {properties}::{_escape_data(message)}"
+
+
 class ContentError(Exception):
     """Raised with every problem found, so they can be reported at once."""
 

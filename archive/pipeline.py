@@ -38,6 +38,7 @@ def build(
     out_dir: Path = DEFAULT_OUT,
     site_url: str | None = None,
     work_dir: Path = WORK_DIR,
+    repo_url: str | None = None,
 ) -> BuildReport:
     """Check, render Markdown into work_dir/md, and build the site into out_dir."""
     check_output_folder(out_dir, content_dir)
@@ -46,7 +47,7 @@ def build(
     checked = time.perf_counter()
     rendered = render_site(archive, work_dir / "md")
     rendered_at = time.perf_counter()
-    build_sites(work_dir / "md", out_dir, work_dir, site_url)
+    build_sites(work_dir / "md", out_dir, work_dir, site_url, repo_url, content_dir)
     built = time.perf_counter()
     timings = {"check": checked - started, "render": rendered_at - checked, "mkdocs": built - rendered_at}
     return BuildReport(archive, rendered, timings)

@@ -30,6 +30,20 @@ sources:
 """
 
 
+FIELDS_TO_FILL = (
+    "summary",
+    "format",
+    "venue",
+    "hosts",
+    "chairs",
+    "participants",
+    "figures",
+    "conclusions",
+    "sources",
+)
+"""What the skeleton leaves for the editor, in the order of the record."""
+
+
 class ScaffoldError(ValueError):
     """The new record's date, series or id is not usable."""
 
@@ -40,7 +54,7 @@ def write_skeleton(
     """Write content/conferences/<date>-<slug>.yaml and return its path."""
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date) or not _real_date(date):
         raise ScaffoldError(f"--date {date!r} is not a real ISO date such as 2026-05-20")
-    known_series = load(content_dir / "series.yaml").data or {}
+    known_series = series_ids(content_dir)
     if series not in known_series:
         raise ScaffoldError(f"--series {series!r} is not in content/series.yaml; known: {', '.join(known_series)}")
     slug = slug or series
@@ -56,3 +70,8 @@ def write_skeleton(
         encoding="utf-8",
     )
     return path
+
+
+def series_ids(content_dir: Path) -> list[str]:
+    """The series a new conference can belong to."""
+    return list(load(content_dir / "series.yaml").data or {})

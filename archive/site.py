@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 import multiprocessing
 import os
 import shutil
@@ -32,7 +33,24 @@ def check_output_folder(out_dir: Path, content_dir: Path) -> None:
         raise OutputFolderError(f"refusing to build into {out_dir}: it is inside the content folder")
 
 
-def language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str | None) -> dict[str, Any]:
+def repository_url(configured: str | None) -> str | None:
+    """The repository's address: given, or GitHub Actions' own repository."""
+    if configured:
+        return configured
+    if os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        return f"{server}/{os.environ['GITHUB_REPOSITORY']}/"
+    return None
+
+
+def language_config(
+    lang: str,
+    docs_dir: Path,
+    site_dir: Path,
+    site_url: str | None,
+    repo_url: str | None = None,
+    content_dir: Path | None = None,
+) -> dict[str, Any]:
     """mkdocs.yml with one language's settings applied and every path made absolute."""
     config = yaml.safe_load(MKDOCS_CONFIG.read_text(encoding="utf-8"))
     config = copy.deepcopy(config)
@@ -44,6 +62,16 @@ def language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str | N
     config["site_description"] = settings["site_description"]
     config["theme"]["language"] = lang
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    repo_url = repository_url(repo_url or config.get("repo_url"))
+    if repo_url:
+        config["repo_url"] = repo_url
+    else:
+        config.pop("edit_uri", None)
+    content_dir = (content_dir or ROOT / "content").resolve()
+    config["extra"]["content_path"] = (
+        content_dir.relative_to(ROOT).as_posix() if content_dir.is_relative_to(ROOT) else ""
+    )
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "search" in plugin:
             plugin["search"]["lang"] = settings["search_lang"]
@@ -60,21 +88,35 @@ def language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str | N
 
 
 def _build_one(config_path: str) -> None:
-    """Run one MkDocs build (in a worker process)."""
+    """Run one MkDocs build (in a worker process), printing its warnings as the mkdocs command does."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter(f"%(levelname)s [{Path(config_path).stem}] %(message)s"))
+        handler.setLevel(logging.WARNING)
+        logger.addHandler(handler)
     config = load_config(config_file=config_path)
     build(config)
 
 
-def build_sites(md_root: Path, out_dir: Path, work_dir: Path, site_url: str | None = None) -> None:
+def build_sites(
+    md_root: Path,
+    out_dir: Path,
+    work_dir: Path,
+    site_url: str | None = None,
+    repo_url: str | None = None,
+    content_dir: Path | None = None,
+) -> None:
     """Build every language from md_root/<lang>, then replace out_dir in one step."""
     staging = out_dir.parent / f".{out_dir.name}.staging"
     shutil.rmtree(staging, ignore_errors=True)
     config_paths = []
     for lang in LANGUAGES:
-        config = language_config(lang, md_root / lang, staging / lang, site_url)
+        config = language_config(lang, md_root / lang, staging / lang, site_url, repo_url, content_dir)
         path = work_dir / f"mkdocs.{lang}.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         config_paths.append(str(path))

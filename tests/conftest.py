@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from archive.pipeline import DEFAULT_CONTENT, BuildReport, build
 
 ROOT = Path(__file__).resolve().parent.parent
+REPO_URL = "https://github.com/moit-archive/conferences/"
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +19,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildRep
     """The real content built once, in strict mode, into a temporary folder."""
     work = tmp_path_factory.mktemp("work")
     out = tmp_path_factory.mktemp("out") / "site"
-    report = build(DEFAULT_CONTENT, out, work_dir=work)
+    report = build(DEFAULT_CONTENT, out, work_dir=work, repo_url=REPO_URL)
     return out, report
 
 
