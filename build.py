@@ -13,7 +13,7 @@ from mkdocs.exceptions import MkDocsException
 
 from archive.errors import ContentError, github_annotation
 from archive.pipeline import DEFAULT_CONTENT, DEFAULT_OUT, WORK_DIR, build, load_archive
-from archive.scaffold import FIELDS_TO_FILL, ScaffoldError, series_ids, write_skeleton
+from archive.scaffold import FIELDS_TO_FILL, ScaffoldError, check_answer, series_ids, write_skeleton
 from archive.site import OutputFolderError
 
 
@@ -74,19 +74,36 @@ NEW_QUESTIONS = {
     "series": "Chuỗi hội nghị / Series",
     "title_vi": "Tên hội nghị (tiếng Việt) / Title in Vietnamese",
     "title_en": "Tên hội nghị (tiếng Anh) / Title in English",
+    "slug": "Tên ngắn trong mã hội nghị / Short name for the id (Enter: the series id)",
 }
+
+
+def _ask(args: argparse.Namespace, name: str) -> None:
+    """Ask for one answer until it is usable; each is checked as soon as it is given."""
+    options = f" [{', '.join(series_ids(args.content))}]" if name == "series" else ""
+    while True:
+        answer = input(f"{NEW_QUESTIONS[name]}{options}: ").strip()
+        if not answer and name == "slug":
+            return
+        try:
+            check_answer(args.content, name, answer)
+        except ScaffoldError as error:
+            print(f"  {error}")
+            continue
+        setattr(args, name, answer)
+        return
 
 
 def command_new(args: argparse.Namespace) -> int:
     missing = [name for name in NEW_QUESTIONS if not getattr(args, name)]
-    if missing and not sys.stdin.isatty():
-        flags = ", ".join("--" + name.replace("_", "-") for name in missing)
+    required = [name for name in missing if name != "slug"]
+    if required and not sys.stdin.isatty():
+        flags = ", ".join("--" + name.replace("_", "-") for name in required)
         print(f"error: give {flags}, or run the command in a terminal to be asked", file=sys.stderr)
         return 1
-    for name in missing:
-        hint = f" [{', '.join(series_ids(args.content))}]" if name == "series" else ""
-        while not getattr(args, name):
-            setattr(args, name, input(f"{NEW_QUESTIONS[name]}{hint}: ").strip())
+    if required:
+        for name in missing:
+            _ask(args, name)
     path = write_skeleton(args.content, args.date, args.series, args.title_vi, args.title_en, args.slug)
     print(f"Wrote {path}.")
     print("Now fill in / Hãy điền: " + ", ".join(FIELDS_TO_FILL))

@@ -32,6 +32,7 @@ class Document:
     path: Path
     data: Any
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    first_line: str = ""
     key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
 
     def position(self, path: FieldPath, key: bool = False) -> tuple[int, int]:
@@ -76,7 +77,7 @@ def load(path: Path) -> Document:
         raise ContentError([Problem(path, 1, 1, (), f"YAML error: {error}")]) from None
     finally:
         loader.dispose()
-    document = Document(path, None)
+    document = Document(path, None, first_line=text.partition("\n")[0].rstrip("\r"))
     problems: list[Problem] = []
     if node is not None:
         document.data = _Builder(loader, document, problems).build(node, ())

@@ -48,28 +48,45 @@ class ScaffoldError(ValueError):
     """The new record's date, series or id is not usable."""
 
 
+def check_answer(content_dir: Path, name: str, value: str) -> None:
+    """Raise ScaffoldError when a date, series, title or slug for a new record is not usable."""
+    if name == "date" and not (re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) and _real_date(value)):
+        raise ScaffoldError(f"the date {value!r} is not a real date written YYYY-MM-DD, such as 2026-05-20")
+    if name == "series" and value not in series_ids(content_dir):
+        raise ScaffoldError(f"the series {value!r} is not in content/series.yaml")
+    if name == "slug" and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+        raise ScaffoldError(f"the short name {value!r} may hold only lowercase letters a-z, digits and hyphens")
+    if name.startswith("title") and not value.strip():
+        raise ScaffoldError("the title must not be empty")
+
+
 def write_skeleton(
     content_dir: Path, date: str, series: str, title_vi: str, title_en: str, slug: str | None = None
 ) -> Path:
     """Write content/conferences/<date>-<slug>.yaml and return its path."""
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date) or not _real_date(date):
-        raise ScaffoldError(f"--date {date!r} is not a real ISO date such as 2026-05-20")
-    known_series = series_ids(content_dir)
-    if series not in known_series:
-        raise ScaffoldError(f"--series {series!r} is not in content/series.yaml; known: {', '.join(known_series)}")
     slug = slug or series
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-        raise ScaffoldError(f"--slug {slug!r} must be lowercase ASCII letters, digits and hyphens")
+    for name, value in (
+        ("date", date),
+        ("series", series),
+        ("title_vi", title_vi),
+        ("title_en", title_en),
+        ("slug", slug),
+    ):
+        check_answer(content_dir, name, value)
     record_id = f"{date}-{slug}"
     path = content_dir / "conferences" / f"{record_id}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path} already exists")
-    quote = lambda text: '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'  # noqa: E731
     path.write_text(
-        SKELETON.format(id=record_id, series=series, date=date, title_vi=quote(title_vi), title_en=quote(title_en)),
+        SKELETON.format(id=record_id, series=series, date=date, title_vi=_quoted(title_vi), title_en=_quoted(title_en)),
         encoding="utf-8",
     )
     return path
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted YAML string."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def series_ids(content_dir: Path) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -51,8 +52,13 @@ def _explain(document: Document, error: ValidationError) -> list[Problem]:
             for e in error.context
             if e.validator not in ("const", "type") or len(e.absolute_path) > len(error.absolute_path)
         ]
-        if meant:
-            error = best_match(meant)
+        if all(e.validator == "required" for e in error.context):
+            options = [e.message.split("'")[1] for e in error.context]
+            path = tuple(error.absolute_path)
+            return [document.problem(path, f"needs one of the fields {', '.join(options)}", f"add {options[0]}")]
+        if not meant:
+            return [_expected(document, error)]
+        error = best_match(meant)
     path: FieldPath = tuple(error.absolute_path)
     found = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
@@ -73,7 +79,11 @@ def _explain(document: Document, error: ValidationError) -> list[Problem]:
         return [document.problem(path, f"the required field '{missing}' is missing", "add it")]
     if error.validator == "type":
         expected = error.validator_value
-        return [document.problem(path, f"expected {_article(expected)}, found {_show(found)}")]
+        examples = schema.get("examples") or _property_examples(error)
+        hint = f"for example {_example(examples[0])}" if examples else ""
+        if expected == "string" and isinstance(found, int | float) and "date" in path:
+            hint = f'a year alone goes in quotes: "{found}"'
+        return [document.problem(path, f"expected {_article(expected)}, found {_show(found)}", hint)]
     if error.validator in ("enum", "const"):
         options = error.validator_value if error.validator == "enum" else [error.validator_value]
         guess = difflib.get_close_matches(str(found), [str(o) for o in options], n=1)
@@ -89,6 +99,22 @@ def _explain(document: Document, error: ValidationError) -> list[Problem]:
     if error.validator == "dependentRequired":
         return [document.problem(path, error.message.replace("is a dependency of", "is needed with"))]
     return [document.problem(path, error.message)]
+
+
+def _property_examples(error: ValidationError) -> list[Any]:
+    """Examples given where the field is declared, when its type lies behind a $ref."""
+    parent = error.parent
+    return parent.schema.get("examples", []) if parent is not None and isinstance(parent.schema, dict) else []
+
+
+def _expected(document: Document, error: ValidationError) -> Problem:
+    """A value that fits none of a field's forms: say what the field takes, with an example."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    description = schema.get("description") or "a different value"
+    examples = schema.get("examples", [])
+    hint = f"for example {_example(examples[0])}" if examples else ""
+    message = f"{_show(error.instance)} does not fit here: expected {_lower_first(description)}"
+    return document.problem(tuple(error.absolute_path), message, hint)
 
 
 def _article(expected: str | list[str]) -> str:
@@ -111,6 +137,13 @@ def _show(value: Any) -> str:
         return "a list"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _example(value: Any) -> str:
+    """An example from the schema, written as it could be typed in YAML."""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": ")).replace('"', "")
+    return str(value)
 
 
 def _lower_first(text: str) -> str:
@@ -139,48 +172,89 @@ def _dates(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
             yield from _dates(item, (*path, index))
 
 
-def _blank_texts(value: Any, path: FieldPath) -> Iterator[FieldPath]:
-    """Strings that hold only spaces: a language present in name only."""
-    if isinstance(value, str) and not value.strip():
-        yield path
+ISO_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+SINGULAR = {
+    "people": "person",
+    "places": "place",
+    "organizations": "organization",
+    "series": "series",
+    "metrics": "metric",
+    "units": "unit",
+    "topics": "topic",
+}
+UNFINISHED = re.compile(r"\bTODO\b")
+SCHEMA_LINE = {
+    "conference": "# yaml-language-server: $schema=../../schema/conference.schema.json",
+    **{kind: f"# yaml-language-server: $schema=../schema/{kind}.schema.json" for kind in REFERENCE_KINDS},
+}
+"""The first line of each kind of file: it lets editors complete and check fields as they type."""
+
+
+def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every string of a document, with its field path."""
+    if isinstance(value, str):
+        yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _blank_texts(item, (*path, key))
+            yield from _strings(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _blank_texts(item, (*path, index))
+            yield from _strings(item, (*path, index))
+
+
+def file_problems(document: Document, kind: str) -> list[Problem]:
+    """What any file must have: its schema line, and no TODO left from a skeleton."""
+    problems = []
+    if document.first_line != SCHEMA_LINE[kind]:
+        problems.append(
+            Problem(
+                document.path,
+                1,
+                1,
+                (),
+                "the first line must name the schema",
+                f"make the first line: {SCHEMA_LINE[kind]}",
+            )
+        )
+    for path, text in _strings(document.data):
+        if UNFINISHED.search(text):
+            problems.append(document.problem(path, "unfinished: the text still says TODO", "replace it"))
+        elif not text.strip() and path and path[-1] in ("vi", "en"):
+            problems.append(document.problem(path, "the text is empty", "write the text in this language"))
+    return problems
 
 
 def record_problems(document: Document, content: Content) -> list[Problem]:
-    """What the schema cannot check in one conference: its name, dates and references."""
-    record = document.data
+    """What the schema cannot check in one conference: its name, dates and references.
+
+    Runs on records that break the schema too, skipping what is malformed, so that an editor
+    sees every problem of a file at once."""
+    record = document.data if isinstance(document.data, dict) else {}
     problems: list[Problem] = []
-    expected_id = document.path.stem
-    if record["id"] != expected_id:
+    record_id, date = record.get("id"), record.get("date")
+    if isinstance(record_id, str) and record_id != document.path.stem:
         problems.append(
             document.problem(
                 ("id",),
-                f"the id '{record['id']}' differs from the file name",
-                f"rename the file {record['id']}.yaml or set id: {expected_id}",
+                f"the id '{record_id}' differs from the file name",
+                f"rename the file {record_id}.yaml or set id: {document.path.stem}",
             )
         )
-    if not record["id"].startswith(record["date"] + "-"):
+    dated = isinstance(date, str) and ISO_DATE.fullmatch(date)
+    if isinstance(record_id, str) and dated and not record_id.startswith(date + "-"):
         problems.append(
             document.problem(
-                ("id",),
-                f"the id must start with the date {record['date']}",
-                f"for example {record['date']}-{record['id'].split('-')[-1]}",
+                ("id",), f"the id must start with the date {date}", f"for example {date}-{record_id.split('-')[-1]}"
             )
         )
     for path, iso in _dates(record, ()):
-        if not _real_date(iso):
+        if ISO_DATE.fullmatch(iso) and not _real_date(iso):
             problems.append(document.problem(path, f"{iso} is not a real date", "check the day and the month"))
-    for index, figure in enumerate(record.get("figures", [])):
-        period = figure["period"]
-        if _real_date(period["from"]) and _real_date(period["to"]) and period["from"] > period["to"]:
+    for index, figure in enumerate(record.get("figures") or []):
+        period = figure.get("period") if isinstance(figure, dict) else None
+        ends = [period.get(end) for end in ("from", "to")] if isinstance(period, dict) else []
+        if len(ends) == 2 and all(isinstance(end, str) for end in ends) and ends[0] > ends[1]:
             problems.append(document.problem(("figures", index, "period"), "the period ends before it starts"))
-    for path in _blank_texts(record, ()):
-        problems.append(document.problem(path, "the text is empty", "write the text in this language"))
     problems.extend(unresolved_references(document, CONFERENCE_REFERENCES, content))
     return problems
 
@@ -190,10 +264,12 @@ def unresolved_references(document: Document, fields: tuple, content: Content) -
     problems = []
     for path, kind, ref in references(document.data, fields):
         known = content.references[kind].data
-        if ref not in known:
-            guess = difflib.get_close_matches(ref, list(known), n=1)
-            hint = f"did you mean '{guess[0]}'?" if guess else f"define it in content/{kind}.yaml"
-            problems.append(document.problem(path, f"unknown {kind} id '{ref}'", hint))
+        if not isinstance(known, dict) or ref in known:
+            continue
+        guess = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
+        define = f"if '{ref}' is new, add it to content/{kind}.yaml"
+        hint = f"did you mean '{guess[0]}'? {define[0].upper()}{define[1:]}" if guess else define
+        problems.append(document.problem(path, f"unknown {SINGULAR[kind]} id '{ref}'", hint))
     return problems
 
 
@@ -202,51 +278,48 @@ def archive_problems(content: Content) -> list[Problem]:
     problems: list[Problem] = []
     seen_ids: dict[str, Document] = {}
     seen_editions: dict[tuple[str, int], Document] = {}
-    series = content.references["series"].data
+    series = content.references["series"].data if isinstance(content.references["series"].data, dict) else {}
     for document in content.conferences:
-        record = document.data
-        if record["id"] in seen_ids:
-            first = seen_ids[record["id"]]
-            problems.append(document.problem(("id",), f"the id '{record['id']}' is also used by {first.path.name}"))
-        seen_ids.setdefault(record["id"], document)
-        if "edition" in record and record["series"] in series:
-            if not series[record["series"]].get("numbered"):
+        record = document.data if isinstance(document.data, dict) else {}
+        record_id, series_id, edition = record.get("id"), record.get("series"), record.get("edition")
+        if isinstance(record_id, str):
+            if record_id in seen_ids:
+                first = seen_ids[record_id]
+                problems.append(document.problem(("id",), f"the id '{record_id}' is also used by {first.path.name}"))
+            seen_ids.setdefault(record_id, document)
+        if isinstance(edition, int) and isinstance(series_id, str) and isinstance(series.get(series_id), dict):
+            if not series[series_id].get("numbered"):
                 problems.append(
                     document.problem(
                         ("edition",),
-                        f"the series '{record['series']}' does not number its editions",
+                        f"the series '{series_id}' does not number its editions",
                         "remove edition, or set numbered: true in content/series.yaml",
                     )
                 )
-            key = (record["series"], record["edition"])
+            key = (series_id, edition)
             if key in seen_editions:
                 problems.append(
-                    document.problem(
-                        ("edition",), f"edition {record['edition']} is also {seen_editions[key].path.name}"
-                    )
+                    document.problem(("edition",), f"edition {edition} is also {seen_editions[key].path.name}")
                 )
             seen_editions.setdefault(key, document)
     return problems
 
 
 def check(content: Content) -> None:
-    """Raise ContentError listing every problem in the content, if there is any."""
+    """Raise ContentError listing every problem in the content, all at once, if there is any.
+
+    A field that breaks the schema is reported once: the checks that follow do not repeat it."""
     problems: list[Problem] = []
-    for kind, document in content.references.items():
-        problems.extend(schema_problems(document, kind))
-    if not problems:
-        for kind, fields in REFERENCE_FILE_REFERENCES.items():
-            problems.extend(unresolved_references(content.references[kind], fields, content))
-    references_sound = not problems
-    valid: list[Document] = []
-    for document in content.conferences:
-        found = schema_problems(document, "conference")
-        problems.extend(found)
-        if not found:
-            valid.append(document)
-    if references_sound:
-        for document in valid:
-            problems.extend(record_problems(document, content))
-        problems.extend(archive_problems(Content(content.root, content.references, valid)))
+    documents = [(document, kind) for kind, document in content.references.items()]
+    documents += [(document, "conference") for document in content.conferences]
+    for document, kind in documents:
+        found = schema_problems(document, kind) + file_problems(document, kind)
+        if kind == "conference":
+            later = record_problems(document, content)
+        else:
+            later = unresolved_references(document, REFERENCE_FILE_REFERENCES.get(kind, ()), content)
+        reported = {problem.field for problem in found}
+        problems += found + [problem for problem in later if problem.field not in reported]
+    problems.extend(archive_problems(content))
     if problems:
         raise ContentError(problems)

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from archive.records import load
+from archive.validate import schema_problems
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -63,7 +66,7 @@ def test_build_refuses_to_write_over_the_sources(out: str):
     assert sorted(p.name for p in (ROOT / "content").iterdir()) == before
 
 
-def test_new_writes_a_skeleton_that_passes_check(content_copy: Path):
+def test_new_writes_a_valid_skeleton_and_check_names_what_is_left_to_fill(content_copy: Path):
     result = run(
         "new",
         "--content",
@@ -84,4 +87,9 @@ def test_new_writes_a_skeleton_that_passes_check(content_copy: Path):
     assert record.read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=../../schema/conference.schema.json"
     )
-    assert run("check", "--content", str(content_copy)).returncode == 0
+    assert not schema_problems(load(record), "conference")
+    checked = run("check", "--content", str(content_copy))
+    assert checked.returncode == 1
+    left = [line.split(": ")[1] for line in checked.stderr.splitlines() if "xii.yaml:" in line]
+    assert left == ["summary.vi", "summary.en", "sources[0].url"]
+    assert "unfinished: the text still says TODO" in checked.stderr

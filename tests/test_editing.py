@@ -71,7 +71,7 @@ def test_an_editor_scaffolds_fills_checks_and_sees_the_conference_in_both_langua
 
 
 def test_new_asks_its_questions_in_a_terminal(content_copy):
-    answers = ["2026-07-01", "northern-28", "Hội nghị hỏi đáp", "Question time"]
+    answers = ["2026-02-30", "2026-07-01", "northern-28", "Hội nghị hỏi đáp", "Question time"]
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
         [sys.executable, "build.py", "new", "--content", str(content_copy), "--slug", "northern-28-asked"],
@@ -96,6 +96,7 @@ def test_new_asks_its_questions_in_a_terminal(content_copy):
     text = output.decode(errors="replace")
     assert process.returncode == 0, text
     assert "Date (YYYY-MM-DD)" in text and "northern-28" in text
+    assert "2026-02-30' is not a real date" in text, "a bad answer is asked again"
     record = yaml.safe_load((content_copy / "conferences" / "2026-07-01-northern-28-asked.yaml").read_text("utf-8"))
     assert record["title"] == {"vi": "Hội nghị hỏi đáp", "en": "Question time"}
 

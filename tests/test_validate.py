@@ -13,7 +13,7 @@ import pytest
 
 from archive.errors import ContentError, Problem, format_field_path
 from archive.records import load_content
-from archive.validate import check
+from archive.validate import SINGULAR, check
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 VIII = "conferences/2022-09-23-northern-28-viii.yaml"
@@ -178,22 +178,22 @@ def test_enum_value_gets_a_guess(root: Path) -> None:
 )
 def test_misspelt_reference_gets_a_guess(root: Path, pattern: str, kind: str) -> None:
     line, match = edit(root, VIII, pattern, r"\1\2x")
-    problem = only(problems(root), f"unknown {kind} id '{match[2]}x'")
-    assert problem.hint == f"did you mean '{match[2]}'?"
+    problem = only(problems(root), f"unknown {SINGULAR[kind]} id '{match[2]}x'")
+    assert problem.hint == f"did you mean '{match[2]}'? If '{match[2]}x' is new, add it to content/{kind}.yaml"
     assert problem.line == line
 
 
 def test_reference_unlike_any_id_says_where_to_define_it(root: Path) -> None:
     line, _ = edit(root, VIII, r"^(\s+- person: )(\S+)$", r"\1zzzz-qqqq")
-    problem = only(problems(root), "unknown people id 'zzzz-qqqq'")
-    assert problem.hint == "define it in content/people.yaml"
+    problem = only(problems(root), "unknown person id 'zzzz-qqqq'")
+    assert problem.hint == "if 'zzzz-qqqq' is new, add it to content/people.yaml"
     assert problem.field[-1] == "person"
     assert problem.line == line
 
 
 def test_reference_files_are_checked_against_each_other(root: Path) -> None:
     line, match = edit(root, "organizations.yaml", r"^(  part_of: )(\S+)$", r"\1\2x")
-    problem = only(problems(root), f"unknown organizations id '{match[2]}x'")
+    problem = only(problems(root), f"unknown organization id '{match[2]}x'")
     assert problem.file.name == "organizations.yaml"
     assert problem.field[-1] == "part_of"
     assert problem.line == line
@@ -267,7 +267,7 @@ def test_all_problems_of_all_files_are_reported_at_once(root: Path) -> None:
     found = problems(root)
     assert only(found, "unknown field 'venu'").file.name == Path(VIII).name
     assert only(found, "expected a whole number").file.name == Path(X).name
-    assert only(found, "unknown people id 'zzzz-qqqq'").file.name == Path(LOCAL).name
+    assert only(found, "unknown person id 'zzzz-qqqq'").file.name == Path(LOCAL).name
     assert found == sorted(found, key=lambda p: (str(p.file), p.line, p.column))
 
 
