@@ -65,7 +65,16 @@ def load(path: Path) -> Document:
             [Problem(path, line, column, (), "the file is not UTF-8 text", "save it as UTF-8 in your editor")]
         ) from None
     text = unicodedata.normalize("NFC", text)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        # PyYAML checks every character before parsing: control characters such as NUL are refused.
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        message = f"the file holds a character YAML does not allow (U+{error.character:04X})"
+        raise ContentError(
+            [Problem(path, line, column, (), message, "delete it, or retype the text around it")]
+        ) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:

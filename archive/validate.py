@@ -34,7 +34,17 @@ def _validators() -> dict[str, Draft202012Validator]:
 def schema_problems(document: Document, kind: str) -> list[Problem]:
     """Every place where a document breaks its JSON Schema, in words an editor can act on."""
     validator = _validators()[kind]
-    return [problem for error in validator.iter_errors(document.data) for problem in _explain(document, error)]
+    problems = [problem for error in validator.iter_errors(document.data) for problem in _explain(document, error)]
+    # A misspelt field is also a missing one: say it once, as the misspelling with its correction.
+    corrected = {(p.field[:-1], p.hint) for p in problems if p.message.startswith("unknown field")}
+    return [
+        p
+        for p in problems
+        if not (
+            p.message.startswith("the required field")
+            and (p.field, f"did you mean '{p.message.split(chr(39))[1]}'?") in corrected
+        )
+    ]
 
 
 def _allowed_fields(error: ValidationError) -> list[str]:

@@ -209,3 +209,10 @@ def test_timeline_orders_conferences_within_a_year(tmp_path, content_copy):
         dates = [time["datetime"] for time in page(out, lang, "timeline").select(".timeline li time")]
         assert dates[:2] == ["2022-03-02", "2022-09-23"]
         assert dates == sorted(dates)
+
+
+def test_list_pages_are_weighed_down_and_conferences_up_in_search(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    boosts = {doc["location"]: doc.get("boost") for doc in index["docs"]}
+    assert boosts["timeline/"] == 0.3 and boosts["people/"] == 0.3
+    assert boosts["conferences/2022-09-23-northern-28-viii/"] == 2

@@ -199,11 +199,17 @@ def test_reference_files_are_checked_against_each_other(root: Path) -> None:
     assert problem.line == line
 
 
-def test_reference_file_entry_missing_its_name(root: Path) -> None:
+def test_a_misspelt_required_field_is_reported_once_as_the_misspelling(root: Path) -> None:
     line, _ = edit(root, "people.yaml", r"^  name: ", "  nam: ")
     found = problems(root)
-    assert only(found, "the required field 'name' is missing").file.name == "people.yaml"
     assert only(found, "unknown field 'nam'").line == line
+    assert only(found, "unknown field 'nam'").hint == "did you mean 'name'?"
+    assert not [p for p in found if "the required field 'name' is missing" in p.message]
+
+
+def test_a_missing_required_field_without_a_misspelling_is_reported(root: Path) -> None:
+    edit(root, "people.yaml", r"^  name: ", "  # name: ")
+    assert only(problems(root), "the required field 'name' is missing").file.name == "people.yaml"
 
 
 def test_id_that_is_not_a_slug_is_located_at_that_id(root: Path) -> None:
