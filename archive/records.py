@@ -15,14 +15,21 @@ MAX_FILE_BYTES = 512 * 1024
 """A record is a few kilobytes; anything this large is a mistake or an attack."""
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, keeping dates as the strings the editor wrote."""
+def _keeping_dates_as_text(loader: type) -> type:
+    """A safe loader class that leaves dates as the strings the editor wrote."""
+    subclass = type(f"Text{loader.__name__}", (loader,), {})
+    subclass.yaml_implicit_resolvers = {
+        first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return subclass
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Loader = _keeping_dates_as_text(yaml.SafeLoader)
+"""The pure-Python parser: its messages and positions are the ones editors see."""
+_FastLoader = _keeping_dates_as_text(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+"""libyaml's parser where PyYAML has it, ten times faster; a file it refuses is read again by
+_Loader, so that every message is worded and placed the same way."""
 
 
 @dataclass
@@ -66,30 +73,14 @@ def load(path: Path) -> Document:
         ) from None
     text = unicodedata.normalize("NFC", text)
     try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as error:
-        # PyYAML checks every character before parsing: control characters such as NUL are refused.
-        before = text[: error.position]
-        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
-        message = f"the file holds a character YAML does not allow (U+{error.character:04X})"
-        raise ContentError(
-            [Problem(path, line, column, (), message, "delete it, or retype the text around it")]
-        ) from None
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = f"YAML syntax error: {error.problem or error.context}"
-        raise ContentError([Problem(path, line, column, (), message, "check indentation, colons and quotes")]) from None
-    except yaml.YAMLError as error:
-        raise ContentError([Problem(path, 1, 1, (), f"YAML error: {error}")]) from None
-    finally:
-        loader.dispose()
+        loader, node = _compose(text, _FastLoader)
+    except yaml.YAMLError:
+        loader, node = _compose_or_explain(path, text)
     document = Document(path, None, first_line=text.partition("\n")[0].rstrip("\r"))
     problems: list[Problem] = []
     if node is not None:
         document.data = _Builder(loader, document, problems).build(node, ())
+    loader.dispose()
     if problems:
         raise ContentError(problems)
     return document
@@ -98,11 +89,40 @@ def load(path: Path) -> Document:
 _PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
+def _compose(text: str, loader_class: type) -> tuple[yaml.BaseLoader, yaml.Node | None]:
+    """Parse text into a node tree; the loader is kept to construct scalars."""
+    loader = loader_class(text)
+    try:
+        return loader, loader.get_single_node()
+    except yaml.YAMLError:
+        loader.dispose()
+        raise
+
+
+def _compose_or_explain(path: Path, text: str) -> tuple[yaml.BaseLoader, yaml.Node | None]:
+    """Parse with the pure-Python parser, turning its error into a located problem."""
+    try:
+        return _compose(text, _Loader)
+    except yaml.reader.ReaderError as error:
+        # Every character is checked before parsing: control characters such as NUL are refused.
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        message = f"the file holds a character YAML does not allow (U+{error.character:04X})"
+        hint = "delete it, or retype the text around it"
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message, hint = f"YAML syntax error: {error.problem or error.context}", "check indentation, colons and quotes"
+    except yaml.YAMLError as error:
+        line, column, message, hint = 1, 1, f"YAML error: {error}", ""
+    raise ContentError([Problem(path, line, column, (), message, hint)])
+
+
 def _is_sexagesimal(node: yaml.Node) -> bool:
     """A plain scalar that YAML 1.1 reads as a base-60 number, such as a time 14:30."""
     return (
         isinstance(node, yaml.ScalarNode)
-        and node.style is None
+        and not node.style  # plain: None from the Python parser, "" from libyaml
         and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
         and ":" in node.value
     )
