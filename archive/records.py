@@ -86,6 +86,8 @@ def load(path: Path) -> Document:
     return document
 
 
+_PLAIN_SCALAR_TAGS = tuple(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
+"""What a value may be: text, a number, true or false, or nothing (no !!binary, !!timestamp)."""
 _PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
@@ -162,7 +164,7 @@ class _Builder:
         if _is_sexagesimal(node):
             # YAML 1.1 reads 14:30 as the number 870; keep the time the editor wrote.
             return node.value
-        if node.tag.startswith("tag:yaml.org,2002:") or node.tag == "!":
+        if node.tag in _PLAIN_SCALAR_TAGS or node.tag == "!":
             try:
                 return self.loader.construct_object(node, deep=True)
             except yaml.YAMLError as error:

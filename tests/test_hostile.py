@@ -22,8 +22,10 @@ from playwright.sync_api import sync_playwright
 from archive.errors import ContentError
 from archive.locale import LANGUAGES
 from archive.pipeline import DEFAULT_CONTENT, build, load_archive
+from archive.records import load
 from archive.render import render_site
 from archive.site import build_sites
+from archive.validate import _fast_validators, _validators
 from bench.browser import launch, serve
 from tests.conftest import ROOT, page
 
@@ -189,7 +191,7 @@ def field_paths(value: object, path: tuple = ()) -> Iterator[tuple]:
             yield from field_paths(item, (*path, index))
 
 
-SAMPLE_RECORD = yaml.safe_load((DEFAULT_CONTENT / "conferences" / f"{SAMPLE}.yaml").read_text(encoding="utf-8"))
+SAMPLE_RECORD = load(DEFAULT_CONTENT / "conferences" / f"{SAMPLE}.yaml").data
 SAMPLE_PATHS = [path for path in field_paths(SAMPLE_RECORD) if path]
 
 
@@ -216,6 +218,15 @@ def test_any_value_in_any_field_builds_or_is_refused_cleanly(workspace, path, va
     mutated = replaced(SAMPLE_RECORD, path, value)
     record.write_text(header_line + yaml.safe_dump(mutated, allow_unicode=True), encoding="utf-8")
     assert outcome(workspace / "content", workspace / "md") in ("built", "refused")
+
+
+@settings(max_examples=200, deadline=None)
+@given(path=st.sampled_from(SAMPLE_PATHS), value=VALUES)
+def test_the_quick_validator_and_the_explaining_one_always_agree(path, value):
+    """jsonschema-rs decides validity; python-jsonschema explains. They must never disagree."""
+    mutated = replaced(SAMPLE_RECORD, path, value)
+    quick = _fast_validators()["conference"].is_valid(mutated)
+    assert quick == (not list(_validators()["conference"].iter_errors(mutated)))
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
