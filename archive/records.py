@@ -34,13 +34,35 @@ _Loader, so that every message is worded and placed the same way."""
 
 @dataclass
 class Document:
-    """A loaded YAML file: its data and the line and column of each value."""
+    """A loaded YAML file: its data, and the line and column of each value when a problem needs them."""
 
     path: Path
     data: Any
-    positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     first_line: str = ""
-    key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
+    _positions: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
+    _key_positions: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> dict[FieldPath, tuple[int, int]]:
+        """Where each value starts; worked out from the text the first time it is asked for."""
+        self._locate()
+        return self._positions  # type: ignore[return-value]
+
+    @property
+    def key_positions(self) -> dict[FieldPath, tuple[int, int]]:
+        """Where each field's name starts."""
+        self._locate()
+        return self._key_positions  # type: ignore[return-value]
+
+    def _locate(self) -> None:
+        if self._positions is not None:
+            return
+        self._positions, self._key_positions = {}, {}
+        loader, node = _compose(self.text, _FastLoader)
+        if node is not None:
+            _Builder(loader, self, []).build(node, ())
+        loader.dispose()
 
     def position(self, path: FieldPath, key: bool = False) -> tuple[int, int]:
         """Line and column of a field's value (or its name), or of its nearest parent that exists."""
@@ -76,14 +98,52 @@ def load(path: Path) -> Document:
         loader, node = _compose(text, _FastLoader)
     except yaml.YAMLError:
         loader, node = _compose_or_explain(path, text)
-    document = Document(path, None, first_line=text.partition("\n")[0].rstrip("\r"))
-    problems: list[Problem] = []
-    if node is not None:
+    document = Document(path, None, first_line=text.partition("\n")[0].rstrip("\r"), text=text)
+    try:
+        document.data = _plain_data(node, loader, set()) if node is not None else None
+    except _Irregular:
+        # Something to refuse: the detailed builder finds every such place, with its position.
+        problems: list[Problem] = []
+        document._positions, document._key_positions = {}, {}
         document.data = _Builder(loader, document, problems).build(node, ())
-    loader.dispose()
-    if problems:
-        raise ContentError(problems)
+        if problems:
+            raise ContentError(problems) from None
+    finally:
+        loader.dispose()
     return document
+
+
+class _Irregular(Exception):
+    """A node the quick conversion does not take: an alias, a duplicate key, a tag."""
+
+
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
+
+
+def _plain_data(node: yaml.Node, loader: yaml.BaseLoader, seen: set[int]) -> Any:
+    """The quick path: a regular node tree to plain data, without positions; _Irregular otherwise."""
+    if id(node) in seen:
+        raise _Irregular
+    seen.add(id(node))
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if node.tag == _MAP and isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key, value in node.value:
+            if key.tag != _STR or not isinstance(key, yaml.ScalarNode) or key.value in result:
+                raise _Irregular
+            result[key.value] = _plain_data(value, loader, seen)
+        return result
+    if node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_plain_data(item, loader, seen) for item in node.value]
+    if _is_sexagesimal(node):
+        return node.value
+    if node.tag in _PLAIN_SCALAR_TAGS and isinstance(node, yaml.ScalarNode):
+        try:
+            return loader.construct_object(node)
+        except yaml.YAMLError:
+            raise _Irregular from None
+    raise _Irregular
 
 
 _PLAIN_SCALAR_TAGS = tuple(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,7 @@ class Helpers:
         return sorted(self.archive.refs[kind], key=lambda ref: sort_key(self.name(kind, ref)))
 
 
+@cache
 def environment() -> jinja2.Environment:
     """Templates from templates/; every {{ value }} is escaped for Markdown unless it is Markup.
 
@@ -150,6 +152,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@cache
 def load_strings() -> dict[str, dict[str, str]]:
     """Interface strings per language."""
     return yaml.safe_load((TEMPLATES_DIR / "strings.yaml").read_text(encoding="utf-8"))
