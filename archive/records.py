@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError, FieldPath, Problem
+from .workers import parallel_map
 
 MAX_FILE_BYTES = 512 * 1024
 """A record is a few kilobytes; anything this large is a mistake or an attack."""
@@ -276,6 +277,14 @@ class Content:
     conferences: list[Document]
 
 
+def _load_or_explain(_: object, path: Path) -> Document | list[Problem]:
+    """A loaded file, or its problems (an exception would stop a worker's whole batch)."""
+    try:
+        return load(path)
+    except ContentError as error:
+        return error.problems
+
+
 def load_content(root: Path) -> Content:
     """Load content/<kind>.yaml and content/conferences/*.yaml, reporting every problem at once."""
     problems: list[Problem] = []
@@ -286,14 +295,17 @@ def load_content(root: Path) -> Content:
         problems.append(
             Problem(stray, 1, 1, (), "a record's file name must end in .yaml", f"rename it {stray.stem}.yaml")
         )
+    present = []
     for path in reference_paths + conference_paths:
-        if not path.is_file():
+        if path.is_file():
+            present.append(path)
+        else:
             problems.append(Problem(path, 1, 1, (), "the file is missing"))
-            continue
-        try:
-            documents[path] = load(path)
-        except ContentError as error:
-            problems.extend(error.problems)
+    for path, loaded in zip(present, parallel_map(_load_or_explain, present, chunksize=64, at_least=300), strict=True):
+        if isinstance(loaded, Document):
+            documents[path] = loaded
+        else:
+            problems.extend(loaded)
     if problems:
         raise ContentError(problems)
     return Content(

@@ -14,8 +14,10 @@ from markupsafe import Markup
 
 from . import locale
 from .escape import front_matter_text, html_text, markdown_text
+from .locale import LANGUAGES
 from .model import Archive, Conference
 from .vietnamese import name_sort_key, sort_key
+from .workers import parallel_map
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -193,9 +195,16 @@ def render_language(archive: Archive, lang: str, out_dir: Path, report: RenderRe
     return report
 
 
+def _render_one(job: tuple[Archive, Path], lang: str) -> RenderReport:
+    archive, md_root = job
+    return render_language(archive, lang, md_root / lang)
+
+
 def render_site(archive: Archive, md_root: Path) -> RenderReport:
-    """Write the Markdown of every language under md_root/<lang>/."""
+    """Write the Markdown of every language under md_root/<lang>/, the languages side by side."""
     report = RenderReport()
-    for lang in locale.LANGUAGES:
-        render_language(archive, lang, md_root / lang, report)
+    for part in parallel_map(_render_one, LANGUAGES, shared=(archive, md_root)):
+        report.written += part.written
+        report.unchanged += part.unchanged
+        report.removed += part.removed
     return report

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import copy
 import logging
-import multiprocessing
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .locale import LANGUAGES
+from .workers import parallel_map
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_CONFIG = ROOT / "mkdocs.yml"
@@ -87,7 +86,7 @@ def language_config(
     return config
 
 
-def _build_one(config_path: str) -> None:
+def _build_one(_: object, config_path: str) -> None:
     """Run one MkDocs build (in a worker process), printing its warnings as the mkdocs command does."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -121,13 +120,7 @@ def build_sites(
         path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         config_paths.append(str(path))
     try:
-        workers = min(len(config_paths), os.cpu_count() or 1)
-        if workers > 1:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                list(pool.map(_build_one, config_paths))
-        else:
-            for path in config_paths:
-                _build_one(path)
+        parallel_map(_build_one, config_paths)
         site = staging / LANGUAGES[0]
         for lang in LANGUAGES[1:]:
             (staging / lang).rename(site / lang)
