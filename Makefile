@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: site test check serve lint format clean bench-search
+.PHONY: site test check serve lint format clean bench bench-search
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ test: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 	@cat test-artifacts/search-benchmark.txt 2>/dev/null || true
+
+bench: $(VENV)/.dev
+	$(PY) -m bench.performance --json test-artifacts/bench.json
 
 bench-search: $(VENV)/.dev
 	$(PY) -m bench.search --json test-artifacts/search-benchmark.json

@@ -36,7 +36,7 @@ def command_check(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    report = build(args.content, args.out, args.site_url, repo_url=args.repo_url)
+    report = build(args.content, args.out, args.site_url, work_dir=args.work, repo_url=args.repo_url)
     timings = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in report.timings.items())
     print(f"Built {len(report.archive.conferences)} conferences into {args.out} ({timings}).")
     return 0
@@ -125,6 +125,9 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: site/)")
     build_parser.add_argument(
         "--site-url", help="the address the site is published at, e.g. https://owner.github.io/repo/"
+    )
+    build_parser.add_argument(
+        "--work", type=Path, default=WORK_DIR, help="folder for the generated Markdown (default: build/)"
     )
     build_parser.add_argument(
         "--repo-url", help="the GitHub repository, for edit links (default: GITHUB_REPOSITORY in Actions)"

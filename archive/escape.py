@@ -11,21 +11,25 @@ from markupsafe import Markup
 MARKDOWN_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
 """What Python-Markdown, with the tables extension, lets a backslash escape."""
 
-_SPECIAL = re.compile("([" + re.escape(MARKDOWN_ESCAPABLE) + "])")
+_MARKDOWN_AND_HTML = str.maketrans(
+    {char: "\\" + char for char in MARKDOWN_ESCAPABLE} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+)
+"""One pass over the text: HTML's three specials as entities, Markdown's behind a backslash."""
 _SPACE = re.compile(r"\s+")
+_PLAIN_SPACE = re.compile(r"(?:[^\S ]| {2})")
+"""Whitespace other than single spaces: only then is there anything to fold."""
 
 
 def one_line(text: str) -> str:
     """Whitespace folded to single spaces, so no text can start a new block or an indented one."""
-    return _SPACE.sub(" ", text)
+    return _SPACE.sub(" ", text) if _PLAIN_SPACE.search(text) else text
 
 
 def markdown_text(value: object) -> Markup:
     """Text for a Markdown line: every character shows as typed and none is markup."""
     if isinstance(value, Markup):
         return value
-    escaped = html.escape(one_line(str(value)), quote=False)
-    return Markup(_SPECIAL.sub(r"\\\1", escaped))
+    return Markup(one_line(str(value)).translate(_MARKDOWN_AND_HTML))
 
 
 def html_text(value: object) -> Markup:

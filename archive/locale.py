@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import cache
 from typing import Any
 
 from babel.dates import format_date as babel_format_date
@@ -59,8 +60,9 @@ def format_date(iso: str, lang: str) -> str:
     return babel_format_date(parse_date(iso), pattern, locale=lang)
 
 
+@cache
 def format_number(value: float | int, lang: str) -> str:
-    """1.612,9 in Vietnamese, 1,612.9 in English."""
+    """1.612,9 in Vietnamese, 1,612.9 in English (each value is formatted once per language)."""
     return format_decimal(value, locale=lang)
 
 

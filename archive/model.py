@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -17,6 +18,8 @@ class Conference:
     """One conference record, placed in its series."""
 
     record: dict[str, Any]
+    digest: str = ""
+    """A hash of the record's file, to tell whether it changed since the last render."""
     previous: Conference | None = None
     next: Conference | None = None
 
@@ -64,6 +67,9 @@ class Archive:
     linked: dict[tuple[str, str], list[Conference]] = field(default_factory=dict)
     figures_by_metric: dict[str, list[tuple[Conference, dict[str, Any]]]] = field(default_factory=dict)
     figures_by_scope: dict[str, list[tuple[Conference, dict[str, Any]]]] = field(default_factory=dict)
+    references_digest: str = ""
+    digest: str = ""
+    """A hash of every file: what a page drawn from the whole archive depends on."""
 
     def newest_first(self) -> list[Conference]:
         return list(reversed(self.conferences))
@@ -93,11 +99,23 @@ def _people_in(conference: Conference) -> list[tuple[str, str, dict[str, str] | 
     return found
 
 
+def _digest(*texts: str) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for text in texts:
+        hasher.update(text.encode("utf-8"))
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
 def build_archive(content: Content) -> Archive:
     """Resolve checked content into the archive the templates read."""
     refs = {kind: document.data or {} for kind, document in content.references.items()}
-    conferences = sorted((Conference(doc.data) for doc in content.conferences), key=lambda c: (c.date, c.id))
+    conferences = sorted(
+        (Conference(doc.data, digest=_digest(doc.text)) for doc in content.conferences), key=lambda c: (c.date, c.id)
+    )
     archive = Archive(refs=refs, conferences=conferences)
+    archive.references_digest = _digest(*(doc.text for doc in content.references.values()))
+    archive.digest = _digest(archive.references_digest, *(c.digest for c in conferences))
     by_year: dict[int, list[Conference]] = defaultdict(list)
     by_series: dict[str, list[Conference]] = defaultdict(list)
     appearances: dict[str, list[Appearance]] = defaultdict(list)
@@ -110,9 +128,11 @@ def build_archive(content: Content) -> Archive:
         by_series[conference.series].append(conference)
         if conference.place:
             held_in[conference.place].append(conference)
-        for _, kind, ref in references(conference.record, CONFERENCE_REFERENCES):
-            if conference not in linked[(kind, ref)]:
-                linked[(kind, ref)].append(conference)
+        for path, kind, ref in references(conference.record, CONFERENCE_REFERENCES):
+            # A figure's scope is a place the figure is about, listed with the figures, not a mention.
+            if path[0] == "figures" or (linked[(kind, ref)] and linked[(kind, ref)][-1] is conference):
+                continue
+            linked[(kind, ref)].append(conference)
         seen: set[tuple[str, str]] = set()
         for person, part, role in _people_in(conference):
             if (person, part) not in seen:

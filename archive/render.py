@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import posixpath
+import hashlib
+import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,11 +25,13 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the site: where it goes, which template draws it, with what."""
+    """One page of the site: where it goes, which template draws it, with what, from which records."""
 
     path: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    depends: tuple[Conference, ...] | None = None
+    """The conferences the page is drawn from; None for pages drawn from the whole archive."""
 
 
 def site_pages(archive: Archive) -> list[Page]:
@@ -36,19 +39,59 @@ def site_pages(archive: Archive) -> list[Page]:
     pages = [
         Page("index.md", "home.md.j2"),
         Page("timeline.md", "timeline.md.j2"),
-        Page("figures.md", "figures.md.j2"),
+        Page("figures/index.md", "figures.md.j2"),
         Page("conferences/index.md", "conferences.md.j2"),
         Page("series/index.md", "series_index.md.j2"),
         Page("people/index.md", "people.md.j2"),
         Page("places/index.md", "places.md.j2"),
         Page("years/index.md", "years.md.j2"),
     ]
-    pages += [Page(f"conferences/{c.id}.md", "conference.md.j2", {"conference": c}) for c in archive.conferences]
-    pages += [Page(f"years/{year}.md", "year.md.j2", {"year": year}) for year in archive.by_year]
-    pages += [Page(f"series/{ref}.md", "series.md.j2", {"series_id": ref}) for ref in archive.refs["series"]]
-    pages += [Page(f"people/{ref}.md", "person.md.j2", {"person_id": ref}) for ref in archive.refs["people"]]
-    pages += [Page(f"places/{ref}.md", "place.md.j2", {"place_id": ref}) for ref in archive.refs["places"]]
+    for c in archive.conferences:
+        neighbours = tuple(n for n in (c, c.previous, c.next) if n is not None)
+        pages.append(Page(f"conferences/{c.id}.md", "conference.md.j2", {"conference": c}, neighbours))
+    for year, held in archive.by_year.items():
+        pages.append(Page(f"years/{year}.md", "year.md.j2", {"year": year}, tuple(held)))
+    for ref, rows in archive.figures_by_metric.items():
+        pages.append(Page(f"figures/{ref}.md", "metric.md.j2", {"metric_id": ref}, tuple(c for c, _ in rows)))
+    for ref in archive.refs["series"]:
+        pages.append(
+            Page(f"series/{ref}.md", "series.md.j2", {"series_id": ref}, tuple(archive.by_series.get(ref, [])))
+        )
+    for ref in archive.refs["people"]:
+        appearances = tuple(a.conference for a in archive.appearances.get(ref, []))
+        pages.append(Page(f"people/{ref}.md", "person.md.j2", {"person_id": ref}, appearances))
+    for ref in archive.refs["places"]:
+        drawn = [*archive.held_in.get(ref, []), *archive.linked.get(("places", ref), [])]
+        drawn += [c for c, _ in archive.figures_by_scope.get(ref, [])]
+        pages.append(Page(f"places/{ref}.md", "place.md.j2", {"place_id": ref}, tuple(drawn)))
     return pages
+
+
+@cache
+def code_digest() -> str:
+    """A hash of the templates and the generator's code: when they change, every page is drawn again."""
+    hasher = hashlib.blake2b(digest_size=16)
+    package = Path(__file__).resolve().parent
+    for path in sorted([*TEMPLATES_DIR.rglob("*"), *package.glob("*.py")]):
+        if path.is_file():
+            hasher.update(path.name.encode() + path.read_bytes())
+    return hasher.hexdigest()
+
+
+def fingerprint(page: Page, archive: Archive, lang: str) -> str:
+    """What a page's Markdown depends on: same fingerprint, same text."""
+    drawn = archive.digest if page.depends is None else "".join(c.digest for c in page.depends)
+    parts = (code_digest(), archive.references_digest, lang, page.path, page.template, drawn)
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def relative_link(page: str, target: str) -> str:
+    """The link from one Markdown file to another, both given from the docs root ("a/b.md")."""
+    here, there = page.split("/")[:-1], target.split("/")
+    shared = 0
+    while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
+        shared += 1
+    return "../" * (len(here) - shared) + "/".join(there[shared:])
 
 
 PAGE_OF_KIND = {"people": "people", "places": "places", "series": "series", "conferences": "conferences"}
@@ -73,7 +116,7 @@ class Helpers:
 
     def href(self, target: str) -> str:
         """The relative link from this page's Markdown file to another's."""
-        return posixpath.relpath(target, posixpath.dirname(self.page_path) or ".")
+        return relative_link(self.page_path, target)
 
     def link(self, label: str, target: str) -> Markup:
         """A Markdown link whose label is shown exactly as written."""
@@ -123,6 +166,34 @@ class Helpers:
     def change(self, figure: dict[str, Any]) -> str:
         return locale.format_change(figure, self.lang) or "—"
 
+    def qualifiers(self, figure: dict[str, Any]) -> str:
+        """(ước tính) / (estimate), (mục tiêu) / (target), for a figure that is one."""
+        marks = [self.ui(key) for key in ("estimated", "target") if figure.get(key)]
+        return "".join(f" ({mark})" for mark in marks)
+
+    def figure_label(self, figure: dict[str, Any]) -> Markup:
+        """A figure's measure, linked to its page, with its qualifiers."""
+        metric = figure["metric"]
+        return self.link(self.name("metrics", metric), f"figures/{metric}.md") + markdown_text(self.qualifiers(figure))
+
+    def role(self, entry: dict[str, Any]) -> Markup:
+        """ ", the title held then" when the entry gives it."""
+        return markdown_text(", " + self.t(entry["role"])) if "role" in entry else Markup("")
+
+    def place_of(self, conference: Conference) -> Markup:
+        """The conference's place, linked, or "not recorded"."""
+        return self.to("places", conference.place) if conference.place else markdown_text(self.ui("not_recorded"))
+
+    def place_name(self, ref: str) -> str:
+        return self.name("places", ref)
+
+    def latest_figures(self, place: str) -> list[tuple[str, Conference, dict[str, Any]]]:
+        """For each measure reported for a place, its most recent figure, in the order of the measures."""
+        latest: dict[str, tuple[Conference, dict[str, Any]]] = {}
+        for conference, figure in self.archive.figures_by_scope.get(place, []):
+            latest[figure["metric"]] = (conference, figure)
+        return [(metric, *latest[metric]) for metric in self.sorted_refs("metrics") if metric in latest]
+
     def edition(self, conference: Conference) -> str:
         edition = conference.record.get("edition")
         return locale.roman(edition) if edition else ""
@@ -162,36 +233,51 @@ def load_strings() -> dict[str, dict[str, str]]:
 
 @dataclass
 class RenderReport:
-    """How many Markdown files a render wrote, left alone, and removed."""
+    """How many pages a render drew, wrote, left alone, and removed."""
 
     written: int = 0
     unchanged: int = 0
     removed: int = 0
+    rendered: int = 0
+
+
+MANIFEST = ".fingerprints.json"
+"""Beside each language's Markdown: the fingerprint each page was last drawn from."""
 
 
 def render_language(archive: Archive, lang: str, out_dir: Path, report: RenderReport | None = None) -> RenderReport:
-    """Write the Markdown of one language; unchanged files keep their modification time."""
+    """Write the Markdown of one language. A page whose fingerprint has not changed since the last
+    render is not drawn again, and a file whose text is unchanged keeps its modification time."""
     report = report or RenderReport()
     env = environment()
     strings = load_strings()
-    wanted: set[Path] = set()
+    manifest_path = out_dir / MANIFEST
+    previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
+    current: dict[str, str] = {}
     for page in site_pages(archive):
+        target = out_dir / page.path
+        current[page.path] = fingerprint(page, archive, lang)
+        if previous.get(page.path) == current[page.path] and target.is_file():
+            report.unchanged += 1
+            continue
         helpers = Helpers(archive, lang, page.path, strings)
         text = env.get_template(page.template).render(
             archive=archive, h=helpers, lang=lang, ui=helpers.ui, page_path=page.path, **page.context
         )
-        target = out_dir / page.path
-        wanted.add(target)
+        report.rendered += 1
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             report.unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         report.written += 1
+    wanted = {out_dir / path for path in current}
     for stale in sorted(out_dir.rglob("*.md")):
         if stale not in wanted:
             stale.unlink()
             report.removed += 1
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest_path.write_text(json.dumps(current, indent=0, sort_keys=True), encoding="utf-8")
     return report
 
 
@@ -207,4 +293,5 @@ def render_site(archive: Archive, md_root: Path) -> RenderReport:
         report.written += part.written
         report.unchanged += part.unchanged
         report.removed += part.removed
+        report.rendered += part.rendered
     return report

@@ -82,3 +82,22 @@ def test_hostile_record_text_stays_text_in_the_generated_markdown(tmp_path, cont
         "&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\# \\{\\{ 7\\*7 \\}\\} \\| \\[x\\]\\(javascript:alert\\(1\\)\\)"
     )
     assert escaped in page
+
+
+def test_a_render_after_one_edit_draws_only_the_pages_that_depend_on_it(tmp_path, content_copy: Path):
+    render_site(load_archive(content_copy), tmp_path)
+    record = content_copy / "conferences" / "2024-05-17-northern-28-x.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("vi: ", "vi: Đã sửa. ", 1), encoding="utf-8")
+    report = render_site(load_archive(content_copy), tmp_path)
+    total = 2 * len(site_pages(load_archive(content_copy)))
+    assert 0 < report.rendered < total / 2, report
+    assert report.written >= 2
+    edited = (tmp_path / "vi" / "conferences" / "2024-05-17-northern-28-x.md").read_text(encoding="utf-8")
+    assert "Đã sửa" in edited
+
+
+def test_a_template_change_draws_every_page_again(tmp_path, monkeypatch):
+    archive = load_archive()
+    render_site(archive, tmp_path)
+    monkeypatch.setattr("archive.render.code_digest", lambda: "another version of the templates")
+    assert render_site(archive, tmp_path).rendered == 2 * len(site_pages(archive))

@@ -182,8 +182,8 @@ def test_each_language_has_its_own_search_index(site_dir):
         locations = [doc["location"] for doc in index["docs"]]
         assert not [loc for loc in locations if loc.startswith("en/")]
         titles = " ".join(doc["title"] for doc in index["docs"])
-        assert ("Dòng thời gian" in titles) == (lang == "vi")
-        assert ("Timeline" in titles) == (lang == "en")
+        assert ("Hội nghị khối Công Thương địa phương năm 2023" in titles) == (lang == "vi")
+        assert ("Conference of the Local Industry and Trade Sector, 2023" in titles) == (lang == "en")
 
 
 def test_pages_request_nothing_from_other_hosts(site_dir):
@@ -211,8 +211,10 @@ def test_timeline_orders_conferences_within_a_year(tmp_path, content_copy):
         assert dates == sorted(dates)
 
 
-def test_list_pages_are_weighed_down_and_conferences_up_in_search(site_dir):
+def test_list_pages_stay_out_of_search_and_conferences_weigh_more(site_dir):
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     boosts = {doc["location"]: doc.get("boost") for doc in index["docs"]}
-    assert boosts["timeline/"] == 0.3 and boosts["people/"] == 0.3
+    for listing in ("timeline/", "people/", "places/", "conferences/", "years/", "figures/"):
+        assert listing not in boosts
     assert boosts["conferences/2022-09-23-northern-28-viii/"] == 2
+    assert "people/ngo-quang-trung/" in boosts and "places/thanh-hoa/" in boosts

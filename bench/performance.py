@@ -1,0 +1,211 @@
+"""The archive's cost at scale, against plain MkDocs building the same Markdown.
+
+Usage: python -m bench.performance [--sizes 250 500 1000 2000] [--json FILE]
+
+For each size N it generates N synthetic conferences (bench/synthetic.py) and measures, each in a
+fresh process: the generator step (load + validate + render to Markdown), the full bilingual build
+with its peak memory, plain MkDocs building the same Markdown for both languages one after the
+other, the output sizes, and a rebuild after one record is edited.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import psutil
+
+from bench.synthetic import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = (250, 500, 1000, 2000)
+
+_RENDER_STEP = """
+import json, sys, time
+from pathlib import Path
+started = time.perf_counter()
+from archive.pipeline import load_archive
+from archive.render import render_site
+imported = time.perf_counter()
+archive = load_archive(Path(sys.argv[1]))
+loaded = time.perf_counter()
+render_site(archive, Path(sys.argv[2]))
+done = time.perf_counter()
+print(json.dumps({"load_validate_s": loaded - imported, "render_s": done - loaded}))
+"""
+
+
+@dataclass
+class SizeResult:
+    """Everything measured for one archive size."""
+
+    conferences: int
+    load_validate_s: float
+    render_s: float
+    records_per_s: float
+    full_build_s: float
+    plain_mkdocs_s: float
+    ratio_to_plain: float
+    peak_memory_mb: float
+    output_mb: float
+    conference_page_kb: float
+    search_index_kb: float
+    rebuild_after_one_edit_s: float
+    markdown_rewritten_on_rebuild: int
+
+
+def run_measured(command: list[str]) -> tuple[float, float, str]:
+    """Wall time, peak memory of the whole process tree (MB, sampled every 20 ms), and stdout."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        parent = psutil.Process(process.pid)
+        while not stop.is_set():
+            try:
+                tree = [parent, *parent.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            stop.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    elapsed = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{err[-3000:]}")
+    return elapsed, peak / 2**20, out
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(n: int, workspace: Path) -> SizeResult:
+    """Generate an archive of n conferences and measure every step on it."""
+    content = generate(workspace / f"n{n}", n)
+    python = sys.executable
+    step = json.loads(
+        subprocess.run(
+            [python, "-c", _RENDER_STEP, str(content), str(workspace / f"n{n}" / "md-step")],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    work, out = workspace / f"n{n}" / "work", workspace / f"n{n}" / "site"
+    build = [python, "build.py", "build", "--content", str(content), "--out", str(out), "--work", str(work)]
+    full_s, peak_mb, _ = run_measured(build)
+    plain_s = 0.0
+    for lang in ("vi", "en"):
+        seconds, _, _ = run_measured([python, "-m", "mkdocs", "build", "-q", "-f", str(work / f"mkdocs.{lang}.yml")])
+        plain_s += seconds
+    first = sorted((content / "conferences").glob("*.yaml"))[0]
+    page = out / "conferences" / first.stem / "index.html"
+    index_kb = sum(folder_size(out / prefix / "search") for prefix in ("", "en")) / 1024
+    output_mb = folder_size(out) / 2**20
+    markdown = {p: p.stat().st_mtime_ns for p in (work / "md").rglob("*.md")}
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace("summary:\n  vi: ", "summary:\n  vi: Đã sửa. ", 1), encoding="utf-8")
+    rebuild_s, _, _ = run_measured(build)
+    rewritten = sum(1 for p, mtime in markdown.items() if p.exists() and p.stat().st_mtime_ns != mtime)
+    generator_s = step["load_validate_s"] + step["render_s"]
+    return SizeResult(
+        conferences=n,
+        load_validate_s=round(step["load_validate_s"], 2),
+        render_s=round(step["render_s"], 2),
+        records_per_s=round(n / generator_s),
+        full_build_s=round(full_s, 2),
+        plain_mkdocs_s=round(plain_s, 2),
+        ratio_to_plain=round(full_s / plain_s, 2),
+        peak_memory_mb=round(peak_mb),
+        output_mb=round(output_mb, 1),
+        conference_page_kb=round(page.stat().st_size / 1024, 1),
+        search_index_kb=round(index_kb),
+        rebuild_after_one_edit_s=round(rebuild_s, 2),
+        markdown_rewritten_on_rebuild=rewritten,
+    )
+
+
+def machine() -> dict[str, object]:
+    return {
+        "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30),
+        "python": platform.python_version(),
+    }
+
+
+def table(results: list[SizeResult]) -> str:
+    columns = [
+        ("N", "conferences"),
+        ("load+check s", "load_validate_s"),
+        ("render s", "render_s"),
+        ("rec/s", "records_per_s"),
+        ("build s", "full_build_s"),
+        ("plain s", "plain_mkdocs_s"),
+        ("ratio", "ratio_to_plain"),
+        ("peak MB", "peak_memory_mb"),
+        ("site MB", "output_mb"),
+        ("page KB", "conference_page_kb"),
+        ("index KB", "search_index_kb"),
+        ("rebuild s", "rebuild_after_one_edit_s"),
+        ("md rewritten", "markdown_rewritten_on_rebuild"),
+    ]
+    lines = ["  ".join(f"{title:>12}" for title, _ in columns)]
+    for result in results:
+        lines.append("  ".join(f"{getattr(result, key)!s:>12}" for _, key in columns))
+    return "\n".join(lines)
+
+
+def goals(results: list[SizeResult]) -> dict[str, bool]:
+    """The goals of the performance issue, judged on this run."""
+    by_n = {r.conferences: r for r in results}
+    verdict: dict[str, bool] = {}
+    if 2000 in by_n:
+        verdict["render step >= 1000 records/s at N=2000"] = by_n[2000].records_per_s >= 1000
+        verdict["peak memory < 1 GB at N=2000"] = by_n[2000].peak_memory_mb < 1024
+    verdict["full build <= 0.7 x plain MkDocs (every N)"] = all(r.ratio_to_plain <= 0.7 for r in results)
+    if 1000 in by_n and 2000 in by_n:
+        verdict["build(2000) / build(1000) <= 2.2"] = by_n[2000].full_build_s / by_n[1000].full_build_s <= 2.2
+    pages = [r.conference_page_kb for r in results]
+    verdict["conference page does not grow with N"] = max(pages) - min(pages) <= 0.5
+    return verdict
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as workspace:
+        results = [measure(n, Path(workspace)) for n in args.sizes]
+    verdict = goals(results)
+    print(table(results))
+    for goal, holds in verdict.items():
+        print(f"{'holds' if holds else 'MISSED':>6}  {goal}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        payload = {"machine": machine(), "results": [asdict(r) for r in results], "goals": verdict}
+        args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
