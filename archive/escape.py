@@ -11,10 +11,12 @@ from markupsafe import Markup
 MARKDOWN_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
 """What Python-Markdown, with the tables extension, lets a backslash escape."""
 
-_MARKDOWN_AND_HTML = str.maketrans(
-    {char: "\\" + char for char in MARKDOWN_ESCAPABLE} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-)
-"""One pass over the text: HTML's three specials as entities, Markdown's behind a backslash."""
+_INLINE = str.maketrans({char: "\\" + char for char in "\\`*_{}[]|"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+"""Escaped wherever they stand: emphasis, code, links and images (without [ there is no link, and
+the ( ) and ! around it are plain), attribute lists, table cells, and HTML's three specials."""
+_BLOCK_START = re.compile(r"^( ?)([#+-]|\d+(?=[.)]))([.)]?)")
+"""What starts a block only at the beginning of a text: a heading, a list item, a rule, a numbered
+item (the full stop or parenthesis after its number is what gets escaped)."""
 _SPACE = re.compile(r"\s+")
 _PLAIN_SPACE = re.compile(r"(?:[^\S ]| {2})")
 """Whitespace other than single spaces: only then is there anything to fold."""
@@ -25,11 +27,24 @@ def one_line(text: str) -> str:
     return _SPACE.sub(" ", text) if _PLAIN_SPACE.search(text) else text
 
 
+def _escape_block_start(match: re.Match[str]) -> str:
+    space, marker, punctuation = match.groups()
+    if marker[0].isdigit():
+        return f"{space}{marker}\\{punctuation}" if punctuation else match.group(0)
+    return f"{space}\\{marker}{punctuation}"
+
+
 def markdown_text(value: object) -> Markup:
-    """Text for a Markdown line: every character shows as typed and none is markup."""
+    """Text for a Markdown line: every character shows as typed and none is markup.
+
+    Only what could start Markdown syntax is escaped, which keeps the Markdown readable and
+    spares Python-Markdown the work of undoing a backslash before every full stop."""
     if isinstance(value, Markup):
         return value
-    return Markup(one_line(str(value)).translate(_MARKDOWN_AND_HTML))
+    text = one_line(str(value)).translate(_INLINE)
+    if text[:1] in " #+-0123456789":
+        text = _BLOCK_START.sub(_escape_block_start, text, count=1)
+    return Markup(text)
 
 
 def html_text(value: object) -> Markup:
