@@ -18,10 +18,13 @@ class Conference:
     """One conference record, placed in its series."""
 
     record: dict[str, Any]
+    """The record as written, but with the fields marked unknown left empty (see `unknown`)."""
     digest: str = ""
     """A hash of the record's file, to tell whether it changed since the last render."""
     previous: Conference | None = None
     next: Conference | None = None
+    unknown: frozenset[str] = frozenset()
+    """Fields the sources do not give, marked `unknown` in the record."""
 
     @property
     def id(self) -> str:
@@ -99,6 +102,18 @@ def _people_in(conference: Conference) -> list[tuple[str, str, dict[str, str] | 
     return found
 
 
+UNKNOWABLE_LISTS = ("chairs", "participants", "speakers", "figures", "recommendations", "documents")
+"""Fields a record may mark unknown; conclusions, format and venue may be unknown too."""
+
+
+def _conference(record: dict[str, Any], digest: str) -> Conference:
+    """A conference whose fields marked unknown are empty, so that nothing downstream meets the word."""
+    unknown = {key for key in (*UNKNOWABLE_LISTS, "conclusions", "format", "venue") if record.get(key) == "unknown"}
+    known = {key: value for key, value in record.items() if key not in unknown or key in ("format", "venue")}
+    known.update({key: [] for key in UNKNOWABLE_LISTS if key in unknown})
+    return Conference(known, digest=digest, unknown=frozenset(unknown))
+
+
 def _digest(*texts: str) -> str:
     hasher = hashlib.blake2b(digest_size=16)
     for text in texts:
@@ -111,7 +126,7 @@ def build_archive(content: Content) -> Archive:
     """Resolve checked content into the archive the templates read."""
     refs = {kind: document.data or {} for kind, document in content.references.items()}
     conferences = sorted(
-        (Conference(doc.data, digest=_digest(doc.text)) for doc in content.conferences), key=lambda c: (c.date, c.id)
+        (_conference(doc.data, _digest(doc.text)) for doc in content.conferences), key=lambda c: (c.date, c.id)
     )
     archive = Archive(refs=refs, conferences=conferences)
     archive.references_digest = _digest(*(doc.text for doc in content.references.values()))

@@ -38,7 +38,7 @@ def site_pages(archive: Archive) -> list[Page]:
     """Every page, the same paths in both languages."""
     pages = [
         Page("index.md", "home.md.j2"),
-        Page("timeline.md", "timeline.md.j2"),
+        Page("timeline/index.md", "timeline.md.j2", {"series_id": None}),
         Page("figures/index.md", "figures.md.j2"),
         Page("conferences/index.md", "conferences.md.j2"),
         Page("series/index.md", "series_index.md.j2"),
@@ -54,9 +54,10 @@ def site_pages(archive: Archive) -> list[Page]:
     for ref, rows in archive.figures_by_metric.items():
         pages.append(Page(f"figures/{ref}.md", "metric.md.j2", {"metric_id": ref}, tuple(c for c, _ in rows)))
     for ref in archive.refs["series"]:
-        pages.append(
-            Page(f"series/{ref}.md", "series.md.j2", {"series_id": ref}, tuple(archive.by_series.get(ref, [])))
-        )
+        editions = tuple(archive.by_series.get(ref, []))
+        pages.append(Page(f"series/{ref}.md", "series.md.j2", {"series_id": ref}, editions))
+        if editions:
+            pages.append(Page(f"timeline/{ref}.md", "timeline.md.j2", {"series_id": ref}, editions))
     for ref in archive.refs["people"]:
         appearances = tuple(a.conference for a in archive.appearances.get(ref, []))
         pages.append(Page(f"people/{ref}.md", "person.md.j2", {"person_id": ref}, appearances))
@@ -193,6 +194,24 @@ class Helpers:
         for conference, figure in self.archive.figures_by_scope.get(place, []):
             latest[figure["metric"]] = (conference, figure)
         return [(metric, *latest[metric]) for metric in self.sorted_refs("metrics") if metric in latest]
+
+    def attributes(self, **values: str | bool | None) -> Markup:
+        """An attribute list for the Markdown link before it: { data-series="x" aria-current="page" }."""
+        pairs = [f'{name.replace("_", "-")}="{html_text(value)}"' for name, value in values.items() if value]
+        return Markup("{ " + " ".join(pairs) + " }") if pairs else Markup("")
+
+    def series_rows(self, series: str) -> list[tuple[Conference | None, str]]:
+        """The editions of a series in order, with a row for each gap in the numbering ("I–VII")."""
+        rows: list[tuple[Conference | None, str]] = []
+        last = 0
+        for conference in self.archive.by_series.get(series, []):
+            number = conference.record.get("edition")
+            if number and number > last + 1:
+                gap = locale.roman(last + 1) + ("" if number == last + 2 else "–" + locale.roman(number - 1))
+                rows.append((None, gap))
+            last = max(last, number or 0)
+            rows.append((conference, locale.roman(number) if number else ""))
+        return rows
 
     def edition(self, conference: Conference) -> str:
         edition = conference.record.get("edition")

@@ -127,7 +127,7 @@ def test_a_failing_mkdocs_step_leaves_the_previous_site_exactly_as_it_was(tmp_pa
     out = tmp_path / "site"
     build(DEFAULT_CONTENT, out, work_dir=tmp_path / "work")
     before = snapshot(out)
-    broken = tmp_path / "work" / "md" / "en" / "timeline.md"
+    broken = tmp_path / "work" / "md" / "en" / "timeline" / "index.md"
     broken.write_text(broken.read_text(encoding="utf-8") + "\n[a broken link](no-such-page.md)\n", encoding="utf-8")
     with pytest.raises(Exception, match="strict mode"):
         build_sites(tmp_path / "work" / "md", out, tmp_path / "work")
@@ -290,7 +290,7 @@ def test_injection_strings_show_as_text_and_never_run(injected_site):
         dialogs: list[str] = []
         for lang in LANGUAGES:
             prefix = "" if lang == "vi" else "en/"
-            for path in (f"conferences/{SAMPLE}/", "timeline/", ""):
+            for path in (f"conferences/{SAMPLE}/", "timeline/", "years/2022/"):
                 tab = browser.new_page()
                 tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
                 tab.goto(base + prefix + path)

@@ -62,7 +62,7 @@ def test_a_deleted_record_disappears_from_the_markdown(tmp_path, content_copy: P
     report = render_site(load_archive(content_copy), tmp_path)
     assert not page.exists() and not (tmp_path / "en" / page.relative_to(tmp_path / "vi")).exists()
     assert report.removed >= 2
-    timeline = (tmp_path / "vi" / "timeline.md").read_text(encoding="utf-8")
+    timeline = (tmp_path / "vi" / "timeline" / "index.md").read_text(encoding="utf-8")
     assert "2024-05-17-northern-28-x" not in timeline
 
 

@@ -71,7 +71,7 @@ def conference_ids(report: BuildReport) -> list[str]:
 
 def test_the_four_seed_conferences_are_built_in_both_languages(built_site):
     site, report = built_site
-    assert set(conference_ids(report)) == set(SEED_FIGURES)
+    assert set(SEED_FIGURES) <= set(conference_ids(report))
     for conference_id in SEED_FIGURES:
         for lang in LANGUAGES:
             assert page(site, lang, f"conferences/{conference_id}").find("h1").get_text(strip=True)
@@ -162,8 +162,8 @@ def test_conferences_are_not_listed_in_the_sidebar(built_site):
 def test_series_editions_link_to_each_other(site_dir):
     viii = page(site_dir, "en", "conferences/2022-09-23-northern-28-viii").select(".edition-nav a")
     x = page(site_dir, "en", "conferences/2024-05-17-northern-28-x").select(".edition-nav a")
-    assert [a["href"] for a in viii] == ["../2024-05-17-northern-28-x/"]
-    assert [a["href"] for a in x] == ["../2022-09-23-northern-28-viii/"]
+    assert [a["href"] for a in viii] == ["../2017-10-06-northern-28-iv/", "../2023-07-28-northern-28-ix/"]
+    assert [a["href"] for a in x] == ["../2023-07-28-northern-28-ix/", "../2025-10-17-northern-provinces-2025/"]
 
 
 def test_person_page_lists_each_conference_the_person_took_part_in(site_dir):
@@ -207,7 +207,7 @@ def test_timeline_orders_conferences_within_a_year(tmp_path, content_copy):
     build(content_copy, out, work_dir=tmp_path / "work")
     for lang in LANGUAGES:
         dates = [time["datetime"] for time in page(out, lang, "timeline").select(".timeline li time")]
-        assert dates[:2] == ["2022-03-02", "2022-09-23"]
+        assert [date for date in dates if date.startswith("2022")] == ["2022-03-02", "2022-09-23"]
         assert dates == sorted(dates)
 
 
