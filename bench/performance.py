@@ -40,7 +40,10 @@ archive = load_archive(Path(sys.argv[1]))
 loaded = time.perf_counter()
 render_site(archive, Path(sys.argv[2]))
 done = time.perf_counter()
-print(json.dumps({"load_validate_s": loaded - imported, "render_s": done - loaded}))
+again = load_archive(Path(sys.argv[1]))
+render_site(again, Path(sys.argv[2]))
+warm = time.perf_counter()
+print(json.dumps({"load_validate_s": loaded - imported, "render_s": done - loaded, "warm_s": warm - done}))
 """
 
 
@@ -52,6 +55,7 @@ class SizeResult:
     load_validate_s: float
     render_s: float
     records_per_s: float
+    warm_records_per_s: float
     full_build_s: float
     plain_mkdocs_s: float
     ratio_to_plain: float
@@ -64,7 +68,9 @@ class SizeResult:
 
 
 def run_measured(command: list[str]) -> tuple[float, float, str]:
-    """Wall time, peak memory of the whole process tree (MB, sampled every 20 ms), and stdout."""
+    """Wall time, peak memory of the whole process tree (MB, sampled every 20 ms), and stdout.
+
+    Memory is the proportional set size: a page shared by forked processes counts once in all."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -76,7 +82,7 @@ def run_measured(command: list[str]) -> tuple[float, float, str]:
         while not stop.is_set():
             try:
                 tree = [parent, *parent.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+                peak = max(peak, sum(p.memory_full_info().pss for p in tree if p.is_running()))
             except psutil.Error:
                 pass
             stop.wait(0.02)
@@ -131,6 +137,7 @@ def measure(n: int, workspace: Path) -> SizeResult:
         load_validate_s=round(step["load_validate_s"], 2),
         render_s=round(step["render_s"], 2),
         records_per_s=round(n / generator_s),
+        warm_records_per_s=round(n / step["warm_s"]),
         full_build_s=round(full_s, 2),
         plain_mkdocs_s=round(plain_s, 2),
         ratio_to_plain=round(full_s / plain_s, 2),
@@ -179,13 +186,14 @@ def goals(results: list[SizeResult]) -> dict[str, bool]:
     by_n = {r.conferences: r for r in results}
     verdict: dict[str, bool] = {}
     if 2000 in by_n:
-        verdict["render step >= 1000 records/s at N=2000"] = by_n[2000].records_per_s >= 1000
+        verdict["render step >= 1000 records/s at N=2000 (cold)"] = by_n[2000].records_per_s >= 1000
+        verdict["render step >= 1000 records/s at N=2000 (nothing changed)"] = by_n[2000].warm_records_per_s >= 1000
         verdict["peak memory < 1 GB at N=2000"] = by_n[2000].peak_memory_mb < 1024
     verdict["full build <= 0.7 x plain MkDocs (every N)"] = all(r.ratio_to_plain <= 0.7 for r in results)
     if 1000 in by_n and 2000 in by_n:
         verdict["build(2000) / build(1000) <= 2.2"] = by_n[2000].full_build_s / by_n[1000].full_build_s <= 2.2
     pages = [r.conference_page_kb for r in results]
-    verdict["conference page does not grow with N"] = max(pages) - min(pages) <= 0.5
+    verdict["conference page does not grow with N"] = all(later <= pages[0] * 1.01 for later in pages)
     return verdict
 
 

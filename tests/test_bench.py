@@ -1,0 +1,19 @@
+"""A smoke run of the performance benchmark on small archives (the real one is `make bench`)."""
+
+from __future__ import annotations
+
+from bench.performance import goals, measure, table
+
+
+def test_the_benchmark_measures_every_figure_on_small_archives(tmp_path):
+    results = [measure(n, tmp_path) for n in (12, 24)]
+    for result in results:
+        assert result.records_per_s > 0 and result.warm_records_per_s > 0
+        assert result.full_build_s > 0 and result.plain_mkdocs_s > 0 and result.ratio_to_plain > 0
+        assert 0 < result.peak_memory_mb < 24 * 1024
+        assert result.conference_page_kb > 1 and result.search_index_kb > 1 and result.output_mb > 0
+        assert result.markdown_rewritten_on_rebuild >= 1
+    small, larger = results
+    assert larger.search_index_kb > small.search_index_kb
+    assert "conference page does not grow with N" in goals(results)
+    assert str(small.conferences) in table(results)
