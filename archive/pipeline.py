@@ -45,7 +45,7 @@ def build(
     started = time.perf_counter()
     archive = load_archive(content_dir)
     checked = time.perf_counter()
-    rendered = render_site(archive, work_dir / "md")
+    rendered = render_site(archive, work_dir / "md", site_url)
     rendered_at = time.perf_counter()
     build_sites(work_dir / "md", out_dir, work_dir, site_url, repo_url, content_dir)
     built = time.perf_counter()

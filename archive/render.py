@@ -13,8 +13,10 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import locale
+from . import charts, locale
+from .charts import comparable
 from .escape import front_matter_text, html_text, markdown_text
+from .exports import write_exports, write_if_changed
 from .locale import LANGUAGES
 from .model import Archive, Conference
 from .vietnamese import name_sort_key, sort_key
@@ -45,6 +47,7 @@ def site_pages(archive: Archive) -> list[Page]:
         Page("people/index.md", "people.md.j2"),
         Page("places/index.md", "places.md.j2"),
         Page("years/index.md", "years.md.j2"),
+        Page("data/index.md", "data.md.j2"),
     ]
     for c in archive.conferences:
         neighbours = tuple(n for n in (c, c.previous, c.next) if n is not None)
@@ -106,6 +109,8 @@ class Helpers:
         self.lang = lang
         self.page_path = page_path
         self.strings = strings
+        self.assets: dict[str, str] = {}
+        """Files the page uses (its charts), by path from the docs root, to write beside it."""
 
     def t(self, text: str | dict[str, str]) -> str:
         """A text in this page's language; a plain string is the same in both."""
@@ -213,6 +218,67 @@ class Helpers:
             rows.append((conference, locale.roman(number) if number else ""))
         return rows
 
+    def download(self, label: str, file: str) -> Markup:
+        """A link to a file of the data folder, which only the site's root (Vietnamese) build holds."""
+        if self.lang == LANGUAGES[0]:
+            return self.link(label, f"data/{file}")
+        up = "../" * (self.page_path.count("/") + 1)
+        return Markup(f'<a href="{html_text(up + "data/" + file)}">{html_text(label)}</a>')
+
+    def event(self, conference: Conference) -> Markup:
+        """schema.org Event data for the page's head (the address is added by the theme)."""
+        record = conference.record
+        modes = {"in-person": "Offline", "online": "Online", "hybrid": "Mixed"}
+        event: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.t(record["title"]),
+            "description": self.t(record["summary"]),
+            "startDate": record["date"],
+            "inLanguage": self.lang,
+            "organizer": [
+                {"@type": "GovernmentOrganization", "name": self.name("organizations", org)} for org in record["hosts"]
+            ],
+            "superEvent": {"@type": "EventSeries", "name": self.name("series", record["series"])},
+        }
+        if record.get("format") in modes:
+            event["eventAttendanceMode"] = f"https://schema.org/{modes[record['format']]}EventAttendanceMode"
+        if conference.place:
+            venue = record["venue"]
+            place_name = self.name("places", conference.place)
+            address = {"@type": "PostalAddress", "addressRegion": place_name, "addressCountry": "VN"}
+            if "address" in venue:
+                address["streetAddress"] = self.t(venue["address"])
+            event["location"] = {
+                "@type": "Place",
+                "name": self.t(venue["hall"]) if "hall" in venue else place_name,
+                "address": address,
+            }
+        text = json.dumps(event, ensure_ascii=False)
+        # Valid JSON and YAML either way; escaped, no markup from a record stands in the page's source.
+        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+    def series_figures(self, series: str) -> list[tuple[Conference, dict[str, Any]]]:
+        """Every figure reported at the series' conferences."""
+        return [(c, f) for c in self.archive.by_series.get(series, []) for f in c.record.get("figures", [])]
+
+    def charts(self, rows: list[tuple[Conference, dict[str, Any]]], folder: str) -> list[dict[str, Any]]:
+        """A chart for each group of at least three comparable figures, its SVG kept to be written
+        under charts/<folder>/ (one folder per page: a series draws a measure from fewer figures)."""
+        found = []
+        for group in comparable(rows):
+            measure = self.name("metrics", group.metric)
+            title = f"{measure} — {self.name('places', group.scope)}"
+            axis = self.ui("chart_periods").format(months=group.months)
+            unit = self.t(self.ref("units", group.unit)["name"])
+            path = f"charts/{folder}/{group.slug}.svg"
+            self.assets[path] = charts.svg(group, self.lang, title, axis, unit)
+            alt = f"{self.ui('chart_of')} {title} ({unit}); {self.ui('chart_table')}"
+            found.append(
+                {"title": title, "image": Markup(f"![{markdown_text(alt)}]({self.href(path)})"), "points": group.points}
+            )
+        return found
+
     def edition(self, conference: Conference) -> str:
         edition = conference.record.get("edition")
         return locale.roman(edition) if edition else ""
@@ -284,6 +350,8 @@ def render_language(archive: Archive, lang: str, out_dir: Path, report: RenderRe
             archive=archive, h=helpers, lang=lang, ui=helpers.ui, page_path=page.path, **page.context
         )
         report.rendered += 1
+        for asset, content in helpers.assets.items():
+            write_if_changed(out_dir / asset, content)
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             report.unchanged += 1
             continue
@@ -305,12 +373,14 @@ def _render_one(job: tuple[Archive, Path], lang: str) -> RenderReport:
     return render_language(archive, lang, md_root / lang)
 
 
-def render_site(archive: Archive, md_root: Path) -> RenderReport:
-    """Write the Markdown of every language under md_root/<lang>/, the languages side by side."""
+def render_site(archive: Archive, md_root: Path, site_url: str | None = None) -> RenderReport:
+    """Write the Markdown of every language under md_root/<lang>/, the languages side by side, and
+    the downloads and feeds beside them."""
     report = RenderReport()
     for part in parallel_map(_render_one, LANGUAGES, shared=(archive, md_root)):
         report.written += part.written
         report.unchanged += part.unchanged
         report.removed += part.removed
         report.rendered += part.rendered
+    write_exports(archive, md_root, site_url, load_strings())
     return report

@@ -1,0 +1,165 @@
+"""The site read in a real browser: Debian's Chromium, driven by Playwright, on localhost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from archive.locale import LANGUAGES
+from bench.browser import launch, serve
+from tests.conftest import ROOT
+
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CONFERENCE = "conferences/2022-09-23-northern-28-viii/"
+AXE_PAGES = {
+    "home": "",
+    "timeline": "timeline/",
+    "conference": CONFERENCE,
+    "person": "people/ngo-quang-trung/",
+    "figures": "figures/",
+}
+PHONE, DESKTOP = {"width": 375, "height": 812}, {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def browser(site_dir) -> Browser:
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        chromium = launch(playwright)
+        chromium.base_url = base  # type: ignore[attr-defined]
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser: Browser, path: str, lang: str = "vi", viewport: dict | None = None) -> Page:
+    tab = browser.new_page(viewport=viewport or DESKTOP)
+    tab.goto(browser.base_url + ("" if lang == "vi" else "en/") + path)  # type: ignore[attr-defined]
+    return tab
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+
+
+def test_every_page_loads_without_errors_failed_requests_or_requests_elsewhere(browser, site_dir):
+    problems: list[str] = []
+    tab = browser.new_page()
+    tab.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+    tab.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    tab.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+    tab.on(
+        "response", lambda response: response.status >= 400 and problems.append(f"{response.status}: {response.url}")
+    )
+    host = urlsplit(browser.base_url).netloc  # type: ignore[attr-defined]
+    tab.on(
+        "request",
+        lambda request: (
+            urlsplit(request.url).netloc not in (host, "") and problems.append(f"left localhost: {request.url}")
+        ),
+    )
+    pages = [path for path in site_pages(site_dir) if path != "./"] + [""]
+    for path in pages:
+        tab.goto(browser.base_url + path.removeprefix("./"), wait_until="networkidle")  # type: ignore[attr-defined]
+    tab.close()
+    assert not problems, problems[:10]
+    assert len(pages) > 100
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", list(AXE_PAGES))
+def test_no_serious_accessibility_violation_in_light_and_dark(browser, name, lang, scheme):
+    tab = open_page(browser, AXE_PAGES[name], lang)
+    if scheme == "slate":
+        tab.click("label.md-header__button[for^='__palette']:visible")
+    tab.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') === '{scheme}'")
+    results = Axe().run(tab)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    tab.close()
+    assert not serious, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
+
+
+def test_the_language_switch_leads_to_the_same_conference_and_back(browser):
+    tab = open_page(browser, CONFERENCE, "vi")
+    vi_title = tab.inner_text("article h1")
+    tab.hover(".md-select")
+    tab.click("a.md-select__link[hreflang='en']")
+    tab.wait_for_url(f"**/en/{CONFERENCE}")
+    assert tab.inner_text("article h1") != vi_title
+    assert tab.evaluate("() => document.documentElement.lang") == "en"
+    tab.hover(".md-select")
+    tab.click("a.md-select__link[hreflang='vi']")
+    tab.wait_for_url(f"**/{CONFERENCE}")
+    assert "/en/" not in tab.url and tab.inner_text("article h1") == vi_title
+    tab.close()
+
+
+def test_the_timeline_shows_every_conference_in_date_order(browser, built_site):
+    _, report = built_site
+    for lang in LANGUAGES:
+        tab = open_page(browser, "timeline/", lang)
+        shown = tab.eval_on_selector_all(".timeline li time", "times => times.map(t => t.dateTime)")
+        assert shown == [c.date for c in report.archive.conferences]
+        assert all(tab.is_visible(f".timeline li:nth-of-type({i + 1})") for i in range(1))
+        tab.close()
+
+
+@pytest.mark.parametrize("path", ["", "timeline/", CONFERENCE, "figures/", "people/ngo-quang-trung/"])
+def test_nothing_overflows_a_phone_screen_and_tables_scroll_in_their_own_box(browser, path):
+    for lang in LANGUAGES:
+        tab = open_page(browser, path, lang, PHONE)
+        width = tab.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} is {width}px wide"
+        for overflow in tab.eval_on_selector_all(
+            "article table",
+            "ts => ts.map(t => getComputedStyle(t.closest('.md-typeset__scrollwrap') || t.parentElement).overflowX)",
+        ):
+            assert overflow in ("auto", "scroll")
+        tab.close()
+
+
+def test_search_by_keyboard_alone_with_a_visible_focus(browser):
+    tab = open_page(browser, "", "en")
+    tab.keyboard.press("/")
+    tab.wait_for_selector(".md-search__input:focus")
+    tab.keyboard.type("Ngo Quang Trung", delay=30)
+    tab.wait_for_selector(".md-search-result__item")
+    tab.keyboard.press("ArrowDown")
+    tab.wait_for_timeout(400)  # Material's colour transitions
+    focused = tab.evaluate("() => document.activeElement.className")
+    assert "md-search-result__link" in focused
+    style = tab.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.boxShadow, s.backgroundColor]; }"
+    )
+    assert style[0] != "none" or style[2] != "none" or style[3] not in ("rgba(0, 0, 0, 0)", "transparent"), style
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/people/ngo-quang-trung/**")
+    tab.close()
+
+
+def test_both_palettes_switch_with_the_toggle(browser):
+    tab = open_page(browser, CONFERENCE, "en")
+    start = tab.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    tab.click("label.md-header__button[for^='__palette']:visible")
+    after = tab.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    assert {start, after} == {"default", "slate"}
+    tab.close()
+
+
+def test_screenshots_for_people_to_look_at(browser):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    taken = []
+    for lang in LANGUAGES:
+        for name, path in (("home", ""), ("timeline", "timeline/"), ("conference", CONFERENCE)):
+            for device, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+                tab = open_page(browser, path, lang, viewport)
+                target = SCREENSHOTS / f"{name}-{lang}-{device}.png"
+                tab.screenshot(path=target, full_page=True)
+                taken.append(target)
+                tab.close()
+    assert all(shot.stat().st_size > 10_000 for shot in taken)
+    assert len(taken) == 12

@@ -1,0 +1,186 @@
+"""Data others can reuse: downloads, schema.org Event data, Atom feeds, sitemap, charts, print."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from archive.locale import LANGUAGES, format_number
+from archive.pipeline import build
+from archive.validate import SCHEMA_DIR
+from bench.browser import launch, serve
+from bench.synthetic import generate
+from tests.conftest import page
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_the_whole_archive_downloads_as_json_with_references_resolved(built_site):
+    site, report = built_site
+    data = json.loads((site / "data" / "archive.json").read_text(encoding="utf-8"))
+    assert [c["id"] for c in data["conferences"]] == [c.id for c in report.archive.conferences]
+    viii = next(c for c in data["conferences"] if c["id"] == "2022-09-23-northern-28-viii")
+    assert viii["chairs"][0]["person"] == {"id": "dang-hoang-an", **report.archive.refs["people"]["dang-hoang-an"]}
+    assert viii["venue"]["place"]["id"] == "thanh-hoa" and viii["venue"]["place"]["name"] == "Thanh Hóa"
+    assert viii["figures"][2]["metric"]["name"]["en"] and viii["figures"][2]["metric"]["name"]["vi"]
+    assert viii["title"]["vi"] and viii["title"]["en"]
+    assert set(data["references"]) == {"people", "places", "organizations", "series", "metrics", "units", "topics"}
+
+
+def read_csv(path):
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a byte-order mark, for spreadsheets"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_csv_files_have_a_row_per_figure_and_per_conference(built_site):
+    site, report = built_site
+    figures = read_csv(site / "data" / "figures.csv")
+    expected = [(c.id, f) for c in report.archive.conferences for f in c.record.get("figures", [])]
+    assert len(figures) == len(expected)
+    for row, (conference_id, figure) in zip(figures, expected, strict=True):
+        assert row["conference_id"] == conference_id and row["metric"] == figure["metric"]
+        assert row["period_from"] == figure["period"]["from"] and row["period_to"] == figure["period"]["to"]
+        if "value" in figure:
+            assert float(row["value"]) == figure["value"]
+    conferences = read_csv(site / "data" / "conferences.csv")
+    assert [row["id"] for row in conferences] == [c.id for c in report.archive.conferences]
+    assert any("Đặng Hoàng An" in row["chairs"] for row in conferences)
+
+
+def test_the_schema_is_published_beside_the_downloads(site_dir):
+    for schema in SCHEMA_DIR.glob("*.json"):
+        assert (site_dir / "data" / "schema" / schema.name).read_text(encoding="utf-8") == schema.read_text("utf-8")
+
+
+def test_the_data_page_and_the_home_page_link_every_download_in_both_languages(site_dir):
+    for lang in LANGUAGES:
+        for path in ("data", ""):
+            address = f"http://archive.test/{'' if lang == 'vi' else 'en/'}{path + '/' if path else ''}"
+            hrefs = [a["href"] for a in page(site_dir, lang, path).select("article a[href]")]
+            targets = {urljoin(address, href).removeprefix("http://archive.test/") for href in hrefs}
+            for file in ("data/archive.json", "data/figures.csv", "data/conferences.csv"):
+                assert file in targets, (lang, path, file)
+                assert (site_dir / file).is_file()
+
+
+def json_ld(site, lang, conference_id):
+    script = page(site, lang, f"conferences/{conference_id}").find("script", type="application/ld+json")
+    return json.loads(script.string)
+
+
+def test_each_conference_page_carries_schema_org_event_data(built_site):
+    site, report = built_site
+    for conference in report.archive.conferences:
+        for lang in LANGUAGES:
+            event = json_ld(site, lang, conference.id)
+            assert event["@type"] == "Event" and event["name"] == conference.record["title"][lang]
+            assert event["startDate"] == conference.date and event["inLanguage"] == lang
+            assert event["url"].rstrip("/").endswith(f"conferences/{conference.id}")
+            assert all(org["@type"] == "GovernmentOrganization" for org in event["organizer"])
+            assert event["superEvent"]["@type"] == "EventSeries"
+            if conference.place:
+                assert event["location"]["@type"] == "Place"
+                assert event["location"]["address"]["@type"] == "PostalAddress"
+            if conference.record["format"] != "unknown":
+                assert event["eventAttendanceMode"].endswith("EventAttendanceMode")
+    hybrid = json_ld(site, "en", "2023-04-18-local-industry-trade")
+    assert hybrid["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert hybrid["location"]["address"]["streetAddress"] == "54 Hai Bà Trưng, Hoàn Kiếm, Hà Nội"
+
+
+def test_each_language_has_an_atom_feed_newest_first_linked_from_every_page(built_site):
+    site, report = built_site
+    for lang in LANGUAGES:
+        root = site if lang == "vi" else site / "en"
+        feed = ElementTree.parse(root / "feed.xml").getroot()
+        titles = [entry.find(f"{ATOM}title").text for entry in feed.findall(f"{ATOM}entry")]
+        assert titles == [c.record["title"][lang] for c in reversed(report.archive.conferences)]
+        for path in ("", "timeline", "conferences/2022-09-23-northern-28-viii"):
+            link = page(site, lang, path).find("link", type="application/atom+xml")
+            assert link is not None and link["href"].endswith("feed.xml")
+
+
+def test_the_sitemap_lists_every_page_with_its_alternate_in_the_other_language(tmp_path):
+    out = tmp_path / "site"
+    build(out_dir=out, work_dir=tmp_path / "work", site_url="https://example.org/archive/")
+    relative = [p.parent.relative_to(out) for p in out.glob("**/index.html")]
+    pages = [path for path in relative if path.parts[:1] != ("en",)]
+    sitemap = ElementTree.parse(out / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = {u.find("s:loc", ns).text: u for u in sitemap.findall("s:url", ns)}
+    assert len(urls) == len(pages)
+    for url in urls.values():
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        assert set(alternates) == {"vi", "en"}
+        assert alternates["en"] == alternates["vi"].replace("/archive/", "/archive/en/", 1)
+
+
+@pytest.fixture(scope="module")
+def charted_site(tmp_path_factory):
+    """A synthetic archive large enough for measures with three comparable figures."""
+    folder = tmp_path_factory.mktemp("charts")
+    content = generate(folder, 40)
+    out = folder / "site"
+    build(content, out, work_dir=folder / "work")
+    return out
+
+
+def test_charts_are_svg_drawn_at_build_time_with_a_table_beside_them(charted_site):
+    charts = sorted((charted_site / "charts").rglob("*.svg"))
+    assert charts, "some measure has three comparable figures"
+    for lang in LANGUAGES:
+        root = charted_site if lang == "vi" else charted_site / "en"
+        for metric_page in (root / "figures").glob("*/index.html"):
+            html = page(charted_site, lang, metric_page.parent.relative_to(root).as_posix())
+            for image in html.select("article img[src$='.svg']"):
+                assert image["alt"]
+                table = image.find_parent("p").find_next_sibling("table")
+                svg = (metric_page.parent / image["src"]).resolve().read_text(encoding="utf-8")
+                assert "<script" not in svg and "http" not in svg.replace("http://www.w3.org", "")
+                assert "<title" in svg or 'class="title"' in svg
+                rows = [
+                    [cell.get_text(" ", strip=True) for cell in tr.find_all("td")] for tr in table.select("tbody tr")
+                ]
+                assert len(rows) >= 3
+                for period, value, _ in rows:
+                    assert period in svg, "the x axis names the periods as the table does"
+                    unit = value.split(" ", 1)[1].split(" (")[0] if " " in value else "%"
+                    assert unit in svg, "the y axis names the unit"
+                labels = re.findall(r'<g class="guides"><path[^>]*/><text[^>]*>([^<]+)</text>', svg)
+                ticks = [label for label in labels if re.fullmatch(r"[\d.,]+", label)]
+                foreign = r"^\d{1,3}(,\d{3})+$" if lang == "vi" else r"^\d{1,3}(\.\d{3})+$"
+                assert ticks and not [tick for tick in ticks if re.match(foreign, tick)], ticks
+    vi_svg = next((charted_site / "charts").rglob("*.svg")).read_text(encoding="utf-8")
+    assert "Kỳ số liệu" in vi_svg
+
+
+def test_numbers_in_charts_follow_the_language(charted_site):
+    first = sorted((charted_site / "charts").rglob("*.svg"))[0]
+    svg_vi = first.read_text(encoding="utf-8")
+    svg_en = (charted_site / "en" / first.relative_to(charted_site)).read_text(encoding="utf-8")
+    assert "Period (" in svg_en and "Kỳ số liệu (" in svg_vi
+    assert format_number(1234.5, "vi") == "1.234,5" and format_number(1234.5, "en") == "1,234.5"
+
+
+def test_a_conference_page_prints_on_a4_without_navigation_and_with_link_addresses(site_dir):
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        tab = browser.new_page()
+        tab.goto(base + "en/conferences/2024-05-17-northern-28-x/")
+        tab.emulate_media(media="print")
+        for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-tabs"):
+            if tab.query_selector(hidden):
+                assert tab.eval_on_selector(hidden, "e => getComputedStyle(e).display") == "none", hidden
+        after = tab.eval_on_selector("article a[href^='http']", "a => getComputedStyle(a, '::after').content")
+        assert "http" in after
+        pdf = tab.pdf(format="A4")
+        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+        browser.close()
