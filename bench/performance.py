@@ -165,6 +165,7 @@ def table(results: list[SizeResult]) -> str:
         ("load+check s", "load_validate_s"),
         ("render s", "render_s"),
         ("rec/s", "records_per_s"),
+        ("warm rec/s", "warm_records_per_s"),
         ("build s", "full_build_s"),
         ("plain s", "plain_mkdocs_s"),
         ("ratio", "ratio_to_plain"),
