@@ -8,9 +8,6 @@ import re
 
 from markupsafe import Markup
 
-MARKDOWN_ESCAPABLE = "\\`*_{}[]()>#+-.!|"
-"""What Python-Markdown, with the tables extension, lets a backslash escape."""
-
 _INLINE = str.maketrans({char: "\\" + char for char in "\\`*_{}[]|"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 """Escaped wherever they stand: emphasis, code, links and images (without [ there is no link, and
 the ( ) and ! around it are plain), attribute lists, table cells, and HTML's three specials."""

@@ -190,9 +190,6 @@ class Helpers:
         """The conference's place, linked, or "not recorded"."""
         return self.to("places", conference.place) if conference.place else markdown_text(self.ui("not_recorded"))
 
-    def place_name(self, ref: str) -> str:
-        return self.name("places", ref)
-
     def latest_figures(self, place: str) -> list[tuple[str, Conference, dict[str, Any]]]:
         """For each measure reported for a place, its most recent figure, in the order of the measures."""
         latest: dict[str, tuple[Conference, dict[str, Any]]] = {}
