@@ -66,9 +66,16 @@ def test_the_data_page_and_the_home_page_link_every_download_in_both_languages(s
             address = f"http://archive.test/{'' if lang == 'vi' else 'en/'}{path + '/' if path else ''}"
             hrefs = [a["href"] for a in page(site_dir, lang, path).select("article a[href]")]
             targets = {urljoin(address, href).removeprefix("http://archive.test/") for href in hrefs}
-            for file in ("data/archive.json", "data/figures.csv", "data/conferences.csv"):
+            for file in (
+                "data/archive.json",
+                "data/figures.csv",
+                "data/conferences.csv",
+                "data/schema/conference.schema.json",
+            ):
                 assert file in targets, (lang, path, file)
                 assert (site_dir / file).is_file()
+            feed = "feed.xml" if lang == "vi" else "en/feed.xml"
+            assert feed in targets, (lang, path)
 
 
 def json_ld(site, lang, conference_id):
