@@ -38,7 +38,7 @@ def command_check(args: argparse.Namespace) -> int:
 def command_build(args: argparse.Namespace) -> int:
     report = build(args.content, args.out, args.site_url, work_dir=args.work, repo_url=args.repo_url)
     timings = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in report.timings.items())
-    print(f"Built {len(report.archive.conferences)} conferences into {args.out} ({timings}).")
+    print(f"Built {report.render.conferences} conferences into {args.out} ({timings}).")
     return 0
 
 

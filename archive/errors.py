@@ -68,3 +68,7 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the content")
         self.problems = sorted(problems, key=lambda p: (str(p.file), p.line, p.column))
+
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:
+        """Pickled with its problems, to cross from a worker process."""
+        return (ContentError, (self.problems,))

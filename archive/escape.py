@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -38,7 +39,13 @@ def markdown_text(value: object) -> Markup:
     spares Python-Markdown the work of undoing a backslash before every full stop."""
     if isinstance(value, Markup):
         return value
-    text = one_line(str(value)).translate(_INLINE)
+    return _markdown_line(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _markdown_line(text: str) -> Markup:
+    """markdown_text of plain text; names and labels recur on thousands of pages, escaped once."""
+    text = one_line(text).translate(_INLINE)
     if text[:1] in " #+-0123456789":
         text = _BLOCK_START.sub(_escape_block_start, text, count=1)
     return Markup(text)

@@ -54,6 +54,7 @@ def parse_date(iso: str) -> datetime.date:
     return datetime.date(parts[0], parts[1], parts[2])
 
 
+@cache
 def format_date(iso: str, lang: str) -> str:
     """23/9/2022 in Vietnamese, 23 September 2022 in English; month or year when that is all we know."""
     pattern = _DATE_PATTERNS[lang][date_precision(iso)]
@@ -76,6 +77,7 @@ def _month_name(month: int, lang: str) -> str:
     return babel_format_date(datetime.date(2000, month, 1), "MMMM", locale=lang)
 
 
+@cache
 def format_period(start: str, end: str, lang: str) -> str:
     """A figure's period: Quý I/2023, 9 tháng đầu năm 2022 / Q1 2023, January–September 2022."""
     first, last = parse_date(start), parse_date(end)

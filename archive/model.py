@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
+import marshal
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from .cache import digest
 from .locale import parse_date
 from .records import Content
 from .references import CONFERENCE_REFERENCES, references
@@ -21,6 +22,8 @@ class Conference:
     """The record as written, but with the fields marked unknown left empty (see `unknown`)."""
     digest: str = ""
     """A hash of the record's file, to tell whether it changed since the last render."""
+    listed_digest: str = ""
+    """A hash of what other pages show of the record: all but OWN_PAGE_FIELDS."""
     previous: Conference | None = None
     next: Conference | None = None
     unknown: frozenset[str] = frozenset()
@@ -72,6 +75,8 @@ class Archive:
     figures_by_scope: dict[str, list[tuple[Conference, dict[str, Any]]]] = field(default_factory=dict)
     references_digest: str = ""
     digest: str = ""
+    listed_digest: str = ""
+    """A hash of the references and of what pages other than a conference's own show of each record."""
     """A hash of every file: what a page drawn from the whole archive depends on."""
 
     def newest_first(self) -> list[Conference]:
@@ -106,31 +111,33 @@ UNKNOWABLE_LISTS = ("chairs", "participants", "speakers", "figures", "recommenda
 """Fields a record may mark unknown; conclusions, format and venue may be unknown too."""
 
 
-def _conference(record: dict[str, Any], digest: str) -> Conference:
+OWN_PAGE_FIELDS = frozenset({"summary", "sources", "start_time", "duration_days", "delegates_expected"})
+"""Fields that only the conference's own page (and the downloads) show: editing them redraws no
+other page. None of them holds a reference, so no person, place or organization page lists them."""
+
+
+def _conference(record: dict[str, Any], text_digest: str) -> Conference:
     """A conference whose fields marked unknown are empty, so that nothing downstream meets the word."""
     unknown = {key for key in (*UNKNOWABLE_LISTS, "conclusions", "format", "venue") if record.get(key) == "unknown"}
     known = {key: value for key, value in record.items() if key not in unknown or key in ("format", "venue")}
     known.update({key: [] for key in UNKNOWABLE_LISTS if key in unknown})
-    return Conference(known, digest=digest, unknown=frozenset(unknown))
-
-
-def _digest(*texts: str) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for text in texts:
-        hasher.update(text.encode("utf-8"))
-        hasher.update(b"\0")
-    return hasher.hexdigest()
+    listed = {key: value for key, value in record.items() if key not in OWN_PAGE_FIELDS}
+    # marshal's version 2 writes the same bytes for the same data, and is quicker than JSON.
+    return Conference(
+        known, digest=text_digest, listed_digest=digest(marshal.dumps(listed, 2)), unknown=frozenset(unknown)
+    )
 
 
 def build_archive(content: Content) -> Archive:
     """Resolve checked content into the archive the templates read."""
     refs = {kind: document.data or {} for kind, document in content.references.items()}
     conferences = sorted(
-        (_conference(doc.data, _digest(doc.text)) for doc in content.conferences), key=lambda c: (c.date, c.id)
+        (_conference(doc.data, doc.digest) for doc in content.conferences), key=lambda c: (c.date, c.id)
     )
     archive = Archive(refs=refs, conferences=conferences)
-    archive.references_digest = _digest(*(doc.text for doc in content.references.values()))
-    archive.digest = _digest(archive.references_digest, *(c.digest for c in conferences))
+    archive.references_digest = digest(*(doc.digest for doc in content.references.values()))
+    archive.digest = digest(archive.references_digest, *(c.digest for c in conferences))
+    archive.listed_digest = digest(archive.references_digest, *(c.listed_digest for c in conferences))
     by_year: dict[int, list[Conference]] = defaultdict(list)
     by_series: dict[str, list[Conference]] = defaultdict(list)
     appearances: dict[str, list[Appearance]] = defaultdict(list)

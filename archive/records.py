@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from .cache import RecordCache, digest
 from .errors import ContentError, FieldPath, Problem
 from .workers import parallel_map
 
@@ -41,6 +42,8 @@ class Document:
     data: Any
     first_line: str = ""
     text: str = field(default="", repr=False)
+    digest: str = ""
+    """A hash of the text: the same digest, the same data."""
     _positions: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
     _key_positions: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
 
@@ -79,8 +82,8 @@ class Document:
         return Problem(self.path, line, column, path, message, hint)
 
 
-def load(path: Path) -> Document:
-    """Read one YAML file; raise ContentError with every problem it has."""
+def read_text(path: Path) -> str:
+    """A file's text, in NFC; ContentError when it is too large or not UTF-8."""
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         raise ContentError(
@@ -94,12 +97,21 @@ def load(path: Path) -> Document:
         raise ContentError(
             [Problem(path, line, column, (), "the file is not UTF-8 text", "save it as UTF-8 in your editor")]
         ) from None
-    text = unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _document(path: Path, text: str, data: Any = None) -> Document:
+    return Document(path, data, first_line=text.partition("\n")[0].rstrip("\r"), text=text, digest=digest(text))
+
+
+def load(path: Path, text: str | None = None) -> Document:
+    """Read one YAML file (or parse its text, already read); raise ContentError with every problem it has."""
+    text = read_text(path) if text is None else text
     try:
         loader, node = _compose(text, _FastLoader)
     except yaml.YAMLError:
         loader, node = _compose_or_explain(path, text)
-    document = Document(path, None, first_line=text.partition("\n")[0].rstrip("\r"), text=text)
+    document = _document(path, text)
     try:
         document.data = _plain_data(node, loader, set()) if node is not None else None
     except _Irregular:
@@ -277,16 +289,20 @@ class Content:
     conferences: list[Document]
 
 
-def _load_or_explain(_: object, path: Path) -> Document | list[Problem]:
-    """A loaded file, or its problems (an exception would stop a worker's whole batch)."""
+def _parse_or_explain(_: object, job: tuple[Path, str]) -> Document | list[Problem]:
+    """A parsed file, or its problems (an exception would stop a worker's whole batch)."""
     try:
-        return load(path)
+        return load(*job)
     except ContentError as error:
         return error.problems
 
 
-def load_content(root: Path) -> Content:
-    """Load content/<kind>.yaml and content/conferences/*.yaml, reporting every problem at once."""
+def load_content(root: Path, cache: RecordCache | None = None) -> Content:
+    """Load content/<kind>.yaml and content/conferences/*.yaml, reporting every problem at once.
+
+    A file whose text the cache has seen takes the data parsed then; the others are parsed on
+    every core, and kept in the cache."""
+    cache = cache or RecordCache(None)
     problems: list[Problem] = []
     documents: dict[Path, Document] = {}
     reference_paths = [root / f"{kind}.yaml" for kind in REFERENCE_KINDS]
@@ -295,15 +311,26 @@ def load_content(root: Path) -> Content:
         problems.append(
             Problem(stray, 1, 1, (), "a record's file name must end in .yaml", f"rename it {stray.stem}.yaml")
         )
-    present = []
+    to_parse: list[tuple[Path, str]] = []
     for path in reference_paths + conference_paths:
-        if path.is_file():
-            present.append(path)
-        else:
+        if not path.is_file():
             problems.append(Problem(path, 1, 1, (), "the file is missing"))
-    for path, loaded in zip(present, parallel_map(_load_or_explain, present, chunksize=64, at_least=300), strict=True):
+            continue
+        try:
+            text = read_text(path)
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        document = _document(path, text)
+        document.data = cache.data(document.digest)
+        if document.data is None:
+            to_parse.append((path, text))
+        else:
+            documents[path] = document
+    for loaded in parallel_map(_parse_or_explain, to_parse, chunksize=64, at_least=300):
         if isinstance(loaded, Document):
-            documents[path] = loaded
+            documents[loaded.path] = loaded
+            cache.keep(loaded.digest, loaded.data)
         else:
             problems.extend(loaded)
     if problems:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -14,9 +13,10 @@ import yaml
 from markupsafe import Markup
 
 from . import charts, locale
+from .cache import code_digest, digest
 from .charts import comparable
 from .escape import front_matter_text, html_text, markdown_text
-from .exports import write_exports, write_if_changed
+from .exports import DATA_FOLDER, write_exports, write_if_changed
 from .locale import LANGUAGES
 from .model import Archive, Conference
 from .vietnamese import name_sort_key, sort_key
@@ -33,7 +33,9 @@ class Page:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     depends: tuple[Conference, ...] | None = None
-    """The conferences the page is drawn from; None for pages drawn from the whole archive."""
+    """The conferences the page lists; None for pages drawn from the whole archive."""
+    shows: Conference | None = None
+    """The conference whose every field the page shows: its own page."""
 
 
 def site_pages(archive: Archive) -> list[Page]:
@@ -51,7 +53,7 @@ def site_pages(archive: Archive) -> list[Page]:
     ]
     for c in archive.conferences:
         neighbours = tuple(n for n in (c, c.previous, c.next) if n is not None)
-        pages.append(Page(f"conferences/{c.id}.md", "conference.md.j2", {"conference": c}, neighbours))
+        pages.append(Page(f"conferences/{c.id}.md", "conference.md.j2", {"conference": c}, neighbours, c))
     for year, held in archive.by_year.items():
         pages.append(Page(f"years/{year}.md", "year.md.j2", {"year": year}, tuple(held)))
     for ref, rows in archive.figures_by_metric.items():
@@ -71,22 +73,11 @@ def site_pages(archive: Archive) -> list[Page]:
     return pages
 
 
-@cache
-def code_digest() -> str:
-    """A hash of the templates and the generator's code: when they change, every page is drawn again."""
-    hasher = hashlib.blake2b(digest_size=16)
-    package = Path(__file__).resolve().parent
-    for path in sorted([*TEMPLATES_DIR.rglob("*"), *package.glob("*.py")]):
-        if path.is_file():
-            hasher.update(path.name.encode() + path.read_bytes())
-    return hasher.hexdigest()
-
-
 def fingerprint(page: Page, archive: Archive, lang: str) -> str:
     """What a page's Markdown depends on: same fingerprint, same text."""
-    drawn = archive.digest if page.depends is None else "".join(c.digest for c in page.depends)
-    parts = (code_digest(), archive.references_digest, lang, page.path, page.template, drawn)
-    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+    listed = (archive.listed_digest,) if page.depends is None else (c.listed_digest for c in page.depends)
+    shown = page.shows.digest if page.shows else ""
+    return digest(code_digest(), archive.references_digest, lang, page.path, page.template, shown, *listed)
 
 
 def relative_link(page: str, target: str) -> str:
@@ -315,8 +306,9 @@ def load_strings() -> dict[str, dict[str, str]]:
 
 @dataclass
 class RenderReport:
-    """How many pages a render drew, wrote, left alone, and removed."""
+    """How many conferences a render drew from, and how many pages it drew, wrote, left alone, and removed."""
 
+    conferences: int = 0
     written: int = 0
     unchanged: int = 0
     removed: int = 0
@@ -365,19 +357,36 @@ def render_language(archive: Archive, lang: str, out_dir: Path, report: RenderRe
     return report
 
 
-def _render_one(job: tuple[Archive, Path], lang: str) -> RenderReport:
-    archive, md_root = job
-    return render_language(archive, lang, md_root / lang)
+DATA = "data"
+"""The part of a render that writes the downloads and feeds, beside the languages."""
+
+
+def render_data(archive: Archive, md_root: Path, site_url: str | None) -> None:
+    """The downloads and feeds, unless the archive, the code and the address are those of the last render."""
+    stamp = md_root / LANGUAGES[0] / DATA_FOLDER / MANIFEST
+    drawn = digest(code_digest(), archive.digest, site_url or "")
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == drawn:
+        return
+    write_exports(archive, md_root, site_url, load_strings())
+    stamp.write_text(drawn, encoding="utf-8")
+
+
+def _render_part(job: tuple[Archive, Path, str | None], part: str) -> RenderReport:
+    """One language's Markdown, or the data."""
+    archive, md_root, site_url = job
+    if part == DATA:
+        render_data(archive, md_root, site_url)
+        return RenderReport()
+    return render_language(archive, part, md_root / part)
 
 
 def render_site(archive: Archive, md_root: Path, site_url: str | None = None) -> RenderReport:
-    """Write the Markdown of every language under md_root/<lang>/, the languages side by side, and
-    the downloads and feeds beside them."""
-    report = RenderReport()
-    for part in parallel_map(_render_one, LANGUAGES, shared=(archive, md_root)):
+    """Write the Markdown of every language under md_root/<lang>/, and the downloads and feeds beside
+    them: the three parts side by side on the machine's cores."""
+    report = RenderReport(conferences=len(archive.conferences))
+    for part in parallel_map(_render_part, [*LANGUAGES, DATA], shared=(archive, md_root, site_url)):
         report.written += part.written
         report.unchanged += part.unchanged
         report.removed += part.removed
         report.rendered += part.rendered
-    write_exports(archive, md_root, site_url, load_strings())
     return report

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
+from .cache import RecordCache, digest
 from .errors import ContentError, FieldPath, Problem
 from .records import REFERENCE_KINDS, Content, Document
 from .references import CONFERENCE_REFERENCES, REFERENCE_FILE_REFERENCES, references
@@ -342,14 +343,25 @@ def archive_problems(content: Content) -> list[Problem]:
     return problems
 
 
-def check(content: Content) -> None:
-    """Raise ContentError listing every problem in the content, all at once, if there is any.
+def check_key(document: Document, kind: str, content: Content) -> str:
+    """What a file's own checks depend on: its text, its name, its kind and the reference files."""
+    return digest(document.digest, document.path.name, kind, *(d.digest for d in content.references.values()))
+
+
+def check(content: Content, cache: RecordCache | None = None) -> set[str]:
+    """Raise ContentError listing every problem in the content, all at once, if there is any;
+    return the check keys of the files, which a cache keeps to skip their own checks next time.
 
     A field that breaks the schema is reported once: the checks that follow do not repeat it."""
     problems: list[Problem] = []
+    passed = cache.passed if cache else set()
     documents = [(document, kind) for kind, document in content.references.items()]
     documents += [(document, "conference") for document in content.conferences]
+    keys = set()
     for document, kind in documents:
+        keys.add(key := check_key(document, kind, content))
+        if key in passed:
+            continue
         found = schema_problems(document, kind) + file_problems(document, kind)
         if kind == "conference":
             later = record_problems(document, content)
@@ -360,3 +372,4 @@ def check(content: Content) -> None:
     problems.extend(archive_problems(content))
     if problems:
         raise ContentError(problems)
+    return keys

@@ -46,3 +46,11 @@ def parallel_map(
             return list(pool.map(_call, [(function, item) for item in items], chunksize=chunksize))
     finally:
         _shared = None
+
+
+def in_child(function: Callable[..., Result], *args: Any) -> Result:
+    """function(*args) in a forked process, its result (or exception) sent back: whatever the
+    function allocated is the system's again when it returns, before the next step needs memory."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        return pool.submit(function, *args).result()

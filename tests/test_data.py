@@ -130,6 +130,36 @@ def test_the_sitemap_lists_every_page_with_its_alternate_in_the_other_language(t
         assert alternates["en"] == alternates["vi"].replace("/archive/", "/archive/en/", 1)
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def chart_parts(svg: str) -> dict:
+    """What a chart shows, read from its SVG (which must parse as XML)."""
+    root = ElementTree.fromstring(svg)
+
+    def texts(group: str, cls: str | None = None) -> list[str]:
+        found = root.find(f"{SVG}g[@class='{group}']")
+        return ["".join(t.itertext()) for t in found.iter(f"{SVG}text") if cls is None or t.get("class") == cls]
+
+    return {
+        "root": root,
+        "title": root.find(f"{SVG}title").text,
+        "drawn_title": " ".join(texts("title")),
+        "ticks": texts("y-axis", "tick"),
+        "y_title": " ".join(texts("axis-title y-title")),
+        "x_labels": texts("x-axis", "label"),
+        "x_title": "".join(root.find(f"{SVG}text[@class='axis-title x-title']").itertext()),
+        "hovers": [c.find(f"{SVG}title").text for c in root.iter(f"{SVG}circle")],
+        "line": root.find(f".//{SVG}polyline").get("points").split(),
+    }
+
+
+def parse_number(text: str, lang: str) -> float:
+    """1.234,5 (vi) or 1,234.5 (en) back to 1234.5."""
+    group, decimal = (".", ",") if lang == "vi" else (",", ".")
+    return float(text.replace(group, "").replace(decimal, ".").replace("\u2212", "-"))
+
+
 @pytest.fixture(scope="module")
 def charted_site(tmp_path_factory):
     """A synthetic archive large enough for measures with three comparable figures."""
@@ -144,27 +174,44 @@ def test_charts_are_svg_drawn_at_build_time_with_a_table_beside_them(charted_sit
     charts = sorted((charted_site / "charts").rglob("*.svg"))
     assert charts, "some measure has three comparable figures"
     for lang in LANGUAGES:
+        seen = 0
         root = charted_site if lang == "vi" else charted_site / "en"
         for metric_page in (root / "figures").glob("*/index.html"):
             html = page(charted_site, lang, metric_page.parent.relative_to(root).as_posix())
             for image in html.select("article img[src$='.svg']"):
+                seen += 1
                 assert image["alt"]
                 table = image.find_parent("p").find_next_sibling("table")
-                svg = (metric_page.parent / image["src"]).resolve().read_text(encoding="utf-8")
+                path = (metric_page.parent / image["src"]).resolve()
+                svg = path.read_text(encoding="utf-8")
                 assert "<script" not in svg and "http" not in svg.replace("http://www.w3.org", "")
-                assert "<title" in svg or 'class="title"' in svg
+                chart = chart_parts(svg)
+                assert chart["root"].get("viewBox") == "0 0 720 360"
+                assert chart["root"].get("id") == f"chart-{path.stem}", "the id names the chart's data, not chance"
+                assert chart["title"] and chart["title"] in image["alt"], "the accessible name is the title"
+                drawn = chart["drawn_title"]  # drawn above the chart, cut with … only when it would not fit
+                assert drawn == chart["title"] or chart["title"].startswith(drawn.removesuffix(" …")), drawn
                 rows = [
                     [cell.get_text(" ", strip=True) for cell in tr.find_all("td")] for tr in table.select("tbody tr")
                 ]
                 assert len(rows) >= 3
-                for period, value, _ in rows:
-                    assert period in svg, "the x axis names the periods as the table does"
+                periods = [period for period, _, _ in rows]
+                assert chart["x_labels"] == periods, "the x axis names the periods as the table does"
+                assert len(chart["line"]) == len(rows)
+                for (period, value, _), hover in zip(rows, chart["hovers"], strict=True):
+                    label, number = hover.split(": ")
+                    assert label == period and value.startswith(number), "each dot says its period and value"
                     unit = value.split(" ", 1)[1].split(" (")[0] if " " in value else "%"
-                    assert unit in svg, "the y axis names the unit"
-                labels = re.findall(r'<g class="guides"><path[^>]*/><text[^>]*>([^<]+)</text>', svg)
-                ticks = [label for label in labels if re.fullmatch(r"[\d.,]+", label)]
-                foreign = r"^\d{1,3}(,\d{3})+$" if lang == "vi" else r"^\d{1,3}(\.\d{3})+$"
-                assert ticks and not [tick for tick in ticks if re.match(foreign, tick)], ticks
+                    assert chart["y_title"] == unit, "the y axis names the unit"
+                foreign = r"^-?\d{1,3}(,\d{3})+$" if lang == "vi" else r"^-?\d{1,3}(\.\d{3})+$"
+                ticks = chart["ticks"]
+                assert len(ticks) >= 3 and not [tick for tick in ticks if re.match(foreign, tick)], ticks
+                numbers = [parse_number(tick, lang) for tick in ticks]
+                values = [parse_number(hover.split(": ")[1], lang) for hover in chart["hovers"]]
+                assert numbers == sorted(numbers) and numbers[0] <= min(values) and max(values) <= numbers[-1]
+                periods_title = "Kỳ số liệu (" if lang == "vi" else "Period ("
+                assert chart["x_title"].startswith(periods_title)
+        assert seen, f"charts are shown on the measure pages in {lang}"
     vi_svg = next((charted_site / "charts").rglob("*.svg")).read_text(encoding="utf-8")
     assert "Kỳ số liệu" in vi_svg
 
@@ -175,6 +222,9 @@ def test_numbers_in_charts_follow_the_language(charted_site):
     svg_en = (charted_site / "en" / first.relative_to(charted_site)).read_text(encoding="utf-8")
     assert "Period (" in svg_en and "Kỳ số liệu (" in svg_vi
     assert format_number(1234.5, "vi") == "1.234,5" and format_number(1234.5, "en") == "1,234.5"
+    vi, en = chart_parts(svg_vi), chart_parts(svg_en)
+    assert [parse_number(t, "vi") for t in vi["ticks"]] == [parse_number(t, "en") for t in en["ticks"]]
+    assert vi["line"] == en["line"], "the same figures, drawn the same in both languages"
 
 
 def test_a_conference_page_prints_on_a4_without_navigation_and_with_link_addresses(site_dir):

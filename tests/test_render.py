@@ -6,9 +6,11 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 
 from archive.escape import markdown_text
 from archive.locale import LANGUAGES
+from archive.model import OWN_PAGE_FIELDS
 from archive.pipeline import load_archive
 from archive.render import render_site, site_pages
 
@@ -99,3 +101,42 @@ def test_a_template_change_draws_every_page_again(tmp_path, monkeypatch):
     render_site(archive, tmp_path)
     monkeypatch.setattr("archive.render.code_digest", lambda: "another version of the templates")
     assert render_site(archive, tmp_path).rendered == 2 * len(site_pages(archive))
+
+
+def _edit(record: Path, field: str, change) -> None:
+    """Change one field of a record, keeping its schema line."""
+    first, _, body = record.read_text(encoding="utf-8").partition("\n")
+    data = yaml.safe_load(body)
+    data[field] = change(data[field])
+    record.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+EDITS = {
+    "summary": lambda summary: {lang: text + " Đã sửa." for lang, text in summary.items()},
+    "sources": lambda sources: [
+        {**sources[0], "supports": {lang: text + " Thêm." for lang, text in sources[0]["supports"].items()}},
+        *sources[1:],
+    ],
+    "duration_days": lambda days: days + 1,
+    "delegates_expected": lambda count: count + 1,
+    "title": lambda title: {lang: text + " (sửa)" for lang, text in title.items()},
+    "figures": lambda figures: [{**figures[0], "value": figures[0]["value"] + 1}, *figures[1:]],
+}
+
+
+@pytest.mark.parametrize("field", sorted(EDITS))
+def test_a_render_after_an_edit_gives_the_same_files_as_a_render_from_scratch(tmp_path, content_copy, field):
+    """Pages are redrawn from fingerprints: whatever an edit leaves alone must be what a fresh render draws."""
+    assert {"summary", "sources", "duration_days", "delegates_expected"} <= OWN_PAGE_FIELDS
+    incremental, fresh = tmp_path / "incremental", tmp_path / "fresh"
+    render_site(load_archive(content_copy), incremental)
+    _edit(content_copy / "conferences" / "2024-05-17-northern-28-x.yaml", field, EDITS[field])
+    report = render_site(load_archive(content_copy), incremental)
+    render_site(load_archive(content_copy), fresh)
+    assert _tree(incremental) == _tree(fresh)
+    own_page_only = field in OWN_PAGE_FIELDS
+    assert (report.written == 2) if own_page_only else (report.written > 2), report
