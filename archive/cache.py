@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ class RecordCache:
             if isinstance(stored, dict) and stored.get("code") == code_digest():
                 self.parsed, self.passed = stored["parsed"], stored["passed"]
         self._used: set[str] = set()
+        self._new = False
 
     def data(self, text_digest: str) -> Any:
         """The data parsed earlier from a text with this digest, or None."""
@@ -60,11 +62,15 @@ class RecordCache:
     def keep(self, text_digest: str, data: Any) -> None:
         self.parsed[text_digest] = data
         self._used.add(text_digest)
+        self._new = True
 
     def save(self, passed: set[str]) -> None:
         """Write what this run used (records since removed are forgotten) and the files that passed."""
-        if not self.path:
+        if not self.path or (not self._new and passed == self.passed and self._used == set(self.parsed)):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         parsed = {key: value for key, value in self.parsed.items() if key in self._used}
-        self.path.write_bytes(marshal.dumps({"code": code_digest(), "parsed": parsed, "passed": passed}))
+        # Written beside, then renamed: a build reading at the same time sees the old file or the new one.
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}")
+        partial.write_bytes(marshal.dumps({"code": code_digest(), "parsed": parsed, "passed": passed}))
+        partial.replace(self.path)

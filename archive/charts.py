@@ -33,7 +33,8 @@ class ComparableFigures:
 
     @property
     def slug(self) -> str:
-        return f"{self.metric}--{self.scope}--{self.months}m"
+        """The chart's file name: unique for each group (a measure may be given in two units)."""
+        return f"{self.metric}--{self.scope}--{self.unit}--{self.months}m"
 
 
 def _months(period: dict[str, str]) -> int:

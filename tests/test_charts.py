@@ -13,6 +13,7 @@ from archive.charts import (
     HEIGHT,
     WIDTH,
     ComparableFigures,
+    comparable,
     layout,
     nice_ticks,
     svg,
@@ -138,7 +139,7 @@ def test_a_hostile_title_unit_and_axis_come_out_escaped():
 def test_the_same_figures_give_the_same_bytes():
     first, second = draw([3, 1, 4, 1, 5]), draw([3, 1, 4, 1, 5])
     assert first == second
-    assert 'id="chart-retail-sales--viet-nam--3m"' in first
+    assert 'id="chart-retail-sales--viet-nam--billion-vnd--3m"' in first
     assert draw([3, 1, 4, 1, 6]) != first, "but other figures draw another chart"
 
 
@@ -214,3 +215,14 @@ def test_a_long_title_wraps_and_a_very_long_one_is_cut():
     for line in cut.title_lines:
         assert text_width(line.text, cut.title_size) <= WIDTH - 24
     assert cut.bottom - cut.top >= 120
+
+
+def test_a_measure_given_in_two_units_gets_two_charts_with_their_own_files() -> None:
+    rows = [
+        (None, {"metric": "exports", "scope": "viet-nam", "unit": unit, "value": value, "period": period})
+        for unit in ("usd-billion", "pct")
+        for value, period in enumerate({"from": f"{year}-01", "to": f"{year}-12"} for year in (2020, 2021, 2022))
+    ]
+    groups = comparable(rows)
+    assert [group.unit for group in groups] == ["pct", "usd-billion"]
+    assert len({group.slug for group in groups}) == 2

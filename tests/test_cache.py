@@ -1,0 +1,72 @@
+"""The work folder's record cache: it saves parsing and checking, and never hides a problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.cache import RecordCache
+from archive.errors import ContentError
+from archive.pipeline import load_archive
+
+RECORD = "conferences/2022-09-23-northern-28-viii.yaml"
+
+
+@pytest.fixture
+def cache_file(tmp_path: Path, content_copy: Path) -> Path:
+    """A cache written by a first, clean load of the content."""
+    path = tmp_path / "work" / ".records.marshal"
+    load_archive(content_copy, path)
+    assert path.is_file()
+    return path
+
+
+def test_a_second_load_takes_every_file_from_the_cache(content_copy: Path, cache_file: Path) -> None:
+    cache = RecordCache(cache_file)
+    assert len(cache.parsed) == len(list(content_copy.rglob("*.yaml")))
+    archive = load_archive(content_copy, cache_file)
+    assert archive.digest == load_archive(content_copy).digest
+    assert [c.record for c in archive.conferences] == [c.record for c in load_archive(content_copy).conferences]
+
+
+def test_an_edited_record_is_read_again(content_copy: Path, cache_file: Path) -> None:
+    record = content_copy / RECORD
+    record.write_text(record.read_text(encoding="utf-8").replace("vi: ", "vi: Đã sửa. ", 1), encoding="utf-8")
+    archive = load_archive(content_copy, cache_file)
+    edited = next(c for c in archive.conferences if c.id == Path(RECORD).stem)
+    assert edited.record["title"]["vi"].startswith("Đã sửa. ")
+
+
+def test_a_broken_record_is_reported_after_a_cached_build(content_copy: Path, cache_file: Path) -> None:
+    record = content_copy / RECORD
+    record.write_text(record.read_text(encoding="utf-8").replace("format: ", "fromat: ", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_archive(content_copy, cache_file)
+    assert [p.message for p in raised.value.problems] == ["unknown field 'fromat'"]
+
+
+def test_a_record_cached_as_valid_is_checked_again_when_a_reference_file_changes(
+    content_copy: Path, cache_file: Path
+) -> None:
+    people = content_copy / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("dang-hoang-an:", "dang-hoang-anh:"), "utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_archive(content_copy, cache_file)
+    problem = raised.value.problems[0]
+    assert problem.file.name == Path(RECORD).name
+    assert problem.message == "unknown person id 'dang-hoang-an'"
+
+
+def test_a_damaged_cache_file_is_ignored(content_copy: Path, cache_file: Path) -> None:
+    cache_file.write_bytes(b"\x00not marshal data")
+    assert RecordCache(cache_file).parsed == {}
+    assert load_archive(content_copy, cache_file).conferences
+    assert RecordCache(cache_file).parsed, "written again, whole"
+
+
+def test_a_cache_from_other_code_is_ignored(
+    content_copy: Path, cache_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("archive.cache.code_digest", lambda: "another version of the generator")
+    assert RecordCache(cache_file).parsed == {} and RecordCache(cache_file).passed == set()
