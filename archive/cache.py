@@ -7,12 +7,15 @@ import hashlib
 import marshal
 import os
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SOURCES = (PACKAGE_DIR, PACKAGE_DIR.parent / "templates", PACKAGE_DIR.parent / "schema")
 """The generator's code, templates and schema: what turns the same content into the same output."""
+LIBRARIES = ("PyYAML", "jsonschema", "jsonschema-rs", "Jinja2", "MarkupSafe", "Babel")
+"""The libraries that parse, check and draw: another version may read or write differently."""
 
 
 def digest(*texts: str | bytes) -> str:
@@ -26,9 +29,13 @@ def digest(*texts: str | bytes) -> str:
 
 @cache
 def code_digest() -> str:
-    """A hash of the generator's code, templates and schema: when they change, nothing earlier is reused."""
+    """A hash of the generator's code, templates, schema and libraries: when they change, nothing
+    earlier is reused."""
     paths = sorted(path for folder in SOURCES for path in folder.rglob("*") if path.is_file())
-    return digest(*(part for path in paths if path.suffix != ".pyc" for part in (path.name, path.read_bytes())))
+    versions = [f"{name} {metadata.version(name)}" for name in LIBRARIES]
+    return digest(
+        *versions, *(part for path in paths if path.suffix != ".pyc" for part in (path.name, path.read_bytes()))
+    )
 
 
 class RecordCache:
