@@ -208,7 +208,10 @@ def goals(results: list[SizeResult]) -> dict[str, bool]:
             by_n[2000].one_edit_records_per_s >= 1000
         )
         verdict["peak memory < 1 GB at N=2000"] = by_n[2000].peak_memory_mb < 1024
-    verdict["full build <= 0.7 x plain MkDocs (every N)"] = all(r.ratio_to_plain <= 0.7 for r in results)
+    # Judged on the times, not on the ratio rounded for the table (0.7016 shows as 0.7).
+    verdict["full build <= 0.7 x plain MkDocs (every N)"] = all(
+        r.full_build_s <= 0.7 * r.plain_mkdocs_s for r in results
+    )
     if 1000 in by_n and 2000 in by_n:
         verdict["build(2000) / build(1000) <= 2.2"] = by_n[2000].full_build_s / by_n[1000].full_build_s <= 2.2
     pages = [r.conference_page_kb for r in results]
