@@ -216,6 +216,21 @@ def test_charts_are_svg_drawn_at_build_time_with_a_table_beside_them(charted_sit
     assert "Kỳ số liệu" in vi_svg
 
 
+def test_charts_stay_readable_in_the_dark_palette(charted_site):
+    with_chart = next(
+        path for path in sorted((charted_site / "figures").glob("*/index.html")) if "/charts/" in path.read_text("utf-8")
+    )
+    with serve(charted_site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        tab = browser.new_page()
+        tab.goto(base + with_chart.parent.relative_to(charted_site).as_posix() + "/")
+        tab.click("label.md-header__button[for^='__palette']:visible")
+        assert tab.get_attribute("body", "data-md-color-scheme") == "slate"
+        ground = tab.eval_on_selector("article img[src$='.svg']", "img => getComputedStyle(img).backgroundColor")
+        browser.close()
+    assert ground == "rgb(255, 255, 255)", "dark ink needs a light ground"
+
+
 def test_numbers_in_charts_follow_the_language(charted_site):
     first = sorted((charted_site / "charts").rglob("*.svg"))[0]
     svg_vi = first.read_text(encoding="utf-8")
