@@ -38,25 +38,38 @@ def code_digest() -> str:
     )
 
 
-class RecordCache:
-    """Records as parsed from their text, and which files passed their checks, in one file.
+def read_kept(path: Path | None) -> dict[str, Any]:
+    """What an earlier run kept in a file with keep(), or nothing when the file is missing, damaged,
+    or written by other code."""
+    if not path or not path.is_file():
+        return {}
+    try:
+        stored = marshal.loads(path.read_bytes())
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return stored["kept"] if isinstance(stored, dict) and stored.get("code") == code_digest() else {}
 
-    Only plain data (text, numbers, lists, mappings) is stored, with marshal, which is the quickest
-    to read back; the file is ignored when the generator's code changed or it cannot be read."""
+
+def keep(path: Path, kept: dict[str, Any]) -> None:
+    """Store plain data (text, numbers, lists, mappings, sets) for the next run, with marshal, the
+    quickest to read back. Written beside, then renamed: a run reading at the same time sees the old
+    file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    partial.write_bytes(marshal.dumps({"code": code_digest(), "kept": kept}))
+    partial.replace(path)
+
+
+class RecordCache:
+    """Records as parsed from their text, and which files passed their checks, in one file."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.parsed: dict[str, Any] = {}
+        stored = read_kept(path)
+        self.parsed: dict[str, Any] = stored.get("parsed", {})
         """Data by the digest of the file's text."""
-        self.passed: set[str] = set()
+        self.passed: set[str] = stored.get("passed", set())
         """Check keys (see validate.check_key) of the files that passed."""
-        if path and path.is_file():
-            try:
-                stored = marshal.loads(path.read_bytes())
-            except (EOFError, ValueError, TypeError):
-                stored = None
-            if isinstance(stored, dict) and stored.get("code") == code_digest():
-                self.parsed, self.passed = stored["parsed"], stored["passed"]
         self._used: set[str] = set()
         self._new = False
 
@@ -75,9 +88,5 @@ class RecordCache:
         """Write what this run used (records since removed are forgotten) and the files that passed."""
         if not self.path or (not self._new and passed == self.passed and self._used == set(self.parsed)):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         parsed = {key: value for key, value in self.parsed.items() if key in self._used}
-        # Written beside, then renamed: a build reading at the same time sees the old file or the new one.
-        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}")
-        partial.write_bytes(marshal.dumps({"code": code_digest(), "parsed": parsed, "passed": passed}))
-        partial.replace(self.path)
+        keep(self.path, {"parsed": parsed, "passed": passed})

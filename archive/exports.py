@@ -12,6 +12,7 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
+from .cache import digest
 from .locale import LANGUAGES, parse_date
 from .model import Archive, Conference
 from .references import CONFERENCE_REFERENCES, references
@@ -75,16 +76,28 @@ def resolved(record: dict[str, Any], refs: dict[str, dict[str, dict[str, Any]]])
     return result
 
 
-def archive_json(archive: Archive) -> str:
-    """Every conference with its references resolved, and the reference files, in both languages."""
-    payload = {
+def archive_json(archive: Archive, kept: dict[str, str] | None = None) -> str:
+    """Every conference with its references resolved, and the reference files, in both languages.
+
+    `kept` holds each conference's JSON from an earlier render, by the digests of its record and of
+    the references: what is there is reused, the rest is written, and it ends holding this archive's
+    conferences only. The text is that of json.dumps of the whole (no indent: the C encoder)."""
+    kept = {} if kept is None else kept
+    fragments: dict[str, str] = {}
+    for conference in archive.conferences:
+        key = digest(conference.digest, archive.references_digest)
+        fragments[key] = kept.get(key) or json.dumps(resolved(conference.record, archive.refs), ensure_ascii=False)
+    kept.clear()
+    kept.update(fragments)
+    head = {
         "description": "Conferences of Viet Nam's Ministry of Industry and Trade with the provinces' Departments "
         "of Industry and Trade; every text in Vietnamese (vi) and English (en).",
         "schema": "conference.schema.json",
-        "conferences": [resolved(c.record, archive.refs) for c in archive.conferences],
-        "references": archive.refs,
     }
-    return json.dumps(payload, ensure_ascii=False)  # without indent, the encoder written in C does the work
+    opening = json.dumps(head, ensure_ascii=False)[:-1]  # without its closing brace
+    conferences = ", ".join(fragments.values())
+    references = json.dumps(archive.refs, ensure_ascii=False)
+    return f'{opening}, "conferences": [{conferences}], "references": {references}}}'
 
 
 def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
@@ -202,12 +215,21 @@ def write_if_changed(path: Path, text: str, encoding: str = "utf-8") -> bool:
     return True
 
 
-def write_exports(archive: Archive, md_root: Path, site_url: str | None, strings: dict[str, dict[str, str]]) -> None:
-    """The downloads beside the Vietnamese pages, and a feed for each language."""
+def write_archive_json(archive: Archive, md_root: Path, kept: dict[str, str] | None = None) -> None:
+    """data/archive.json, beside the Vietnamese pages (see archive_json for `kept`)."""
+    write_if_changed(md_root / LANGUAGES[0] / DATA_FOLDER / "archive.json", archive_json(archive, kept))
+
+
+def write_tables_and_feeds(
+    archive: Archive, md_root: Path, site_url: str | None, strings: dict[str, dict[str, str]], figures: bool = True
+) -> None:
+    """The CSV tables and the schema beside the Vietnamese pages, and a feed for each language;
+    figures.csv only when `figures` (it shows only what other pages show of the records: see
+    model.OWN_PAGE_FIELDS)."""
     data = md_root / LANGUAGES[0] / DATA_FOLDER
-    write_if_changed(data / "archive.json", archive_json(archive))
     # A byte-order mark lets spreadsheet programs read the Vietnamese text as UTF-8.
-    write_if_changed(data / "figures.csv", figures_csv(archive), "utf-8-sig")
+    if figures:
+        write_if_changed(data / "figures.csv", figures_csv(archive), "utf-8-sig")
     write_if_changed(data / "conferences.csv", conferences_csv(archive), "utf-8-sig")
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         write_if_changed(data / "schema" / schema.name, schema.read_text(encoding="utf-8"))

@@ -36,24 +36,28 @@ REFERENCE_FILE_REFERENCES: dict[str, tuple[tuple[FieldPath, str], ...]] = {
 """Fields of reference files that point at other reference files."""
 
 
-def _matches(value: Any, pattern: FieldPath, path: FieldPath) -> Iterator[tuple[FieldPath, Any]]:
+def _collect(value: Any, pattern: FieldPath, path: FieldPath, found: list[tuple[FieldPath, Any]]) -> None:
+    """Append (path, value) for every place in value that pattern reaches (a list, not a generator:
+    this walk runs over every record on every build)."""
     if not pattern:
-        yield path, value
+        found.append((path, value))
         return
     head, rest = pattern[0], pattern[1:]
     if head == ANY and isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _matches(item, rest, (*path, index))
+            _collect(item, rest, (*path, index), found)
     elif head == ANY and isinstance(value, dict):
         for key, item in value.items():
-            yield from _matches(item, rest, (*path, key))
+            _collect(item, rest, (*path, key), found)
     elif isinstance(value, dict) and head in value:
-        yield from _matches(value[head], rest, (*path, head))
+        _collect(value[head], rest, (*path, head), found)
 
 
 def references(data: Any, fields: tuple[tuple[FieldPath, str], ...]) -> Iterator[tuple[FieldPath, str, str]]:
     """Each (field path, kind, id) in data that the given fields declare as references."""
     for pattern, kind in fields:
-        for path, value in _matches(data, pattern, ()):
+        found: list[tuple[FieldPath, Any]] = []
+        _collect(data, pattern, (), found)
+        for path, value in found:
             if isinstance(value, str):
                 yield path, kind, value

@@ -13,10 +13,10 @@ import yaml
 from markupsafe import Markup
 
 from . import charts, locale
-from .cache import code_digest, digest
+from .cache import code_digest, digest, keep, read_kept
 from .charts import comparable
 from .escape import front_matter_text, html_text, markdown_text
-from .exports import DATA_FOLDER, write_exports, write_if_changed
+from .exports import DATA_FOLDER, write_archive_json, write_if_changed, write_tables_and_feeds
 from .locale import LANGUAGES
 from .model import Archive, Conference
 from .vietnamese import name_sort_key, sort_key
@@ -357,36 +357,57 @@ def render_language(archive: Archive, lang: str, out_dir: Path, report: RenderRe
     return report
 
 
-DATA = "data"
-"""The part of a render that writes the downloads and feeds, beside the languages."""
+JSON_KEPT = ".archive-json.marshal"
+"""Beside the languages' Markdown: each conference's JSON for data/archive.json, from the last render."""
+ARCHIVE_JSON, TABLES = "archive.json", "tables and feeds"
+"""The parts of a render that write the downloads and feeds, beside the languages."""
 
 
-def render_data(archive: Archive, md_root: Path, site_url: str | None) -> None:
-    """The downloads and feeds, unless the archive, the code and the address are those of the last render."""
-    stamp = md_root / LANGUAGES[0] / DATA_FOLDER / MANIFEST
-    drawn = digest(code_digest(), archive.digest, site_url or "")
-    if stamp.is_file() and stamp.read_text(encoding="utf-8") == drawn:
-        return
-    write_exports(archive, md_root, site_url, load_strings())
-    stamp.write_text(drawn, encoding="utf-8")
+@dataclass(frozen=True)
+class RenderJob:
+    """What every part of a render reads."""
+
+    archive: Archive
+    md_root: Path
+    site_url: str | None
+    figures_due: bool
+    """Whether what other pages show of the records changed, so that figures.csv is written again."""
 
 
-def _render_part(job: tuple[Archive, Path, str | None], part: str) -> RenderReport:
-    """One language's Markdown, or the data."""
-    archive, md_root, site_url = job
-    if part == DATA:
-        render_data(archive, md_root, site_url)
-        return RenderReport()
-    return render_language(archive, part, md_root / part)
+def _render_part(job: RenderJob, part: str) -> RenderReport:
+    """One language's Markdown, data/archive.json, or the tables and feeds."""
+    if part == ARCHIVE_JSON:
+        kept = read_kept(job.md_root / JSON_KEPT)
+        write_archive_json(job.archive, job.md_root, kept)
+        keep(job.md_root / JSON_KEPT, kept)
+    elif part == TABLES:
+        write_tables_and_feeds(job.archive, job.md_root, job.site_url, load_strings(), job.figures_due)
+    else:
+        return render_language(job.archive, part, job.md_root / part)
+    return RenderReport()
 
 
 def render_site(archive: Archive, md_root: Path, site_url: str | None = None) -> RenderReport:
     """Write the Markdown of every language under md_root/<lang>/, and the downloads and feeds beside
-    them: the three parts side by side on the machine's cores."""
+    them, the parts side by side on the machine's cores. The downloads are written again only when
+    the archive, the code or the address changed; figures.csv only when what other pages show of
+    the records changed too."""
     report = RenderReport(conferences=len(archive.conferences))
-    for part in parallel_map(_render_part, [*LANGUAGES, DATA], shared=(archive, md_root, site_url)):
+    manifest_path = md_root / LANGUAGES[0] / DATA_FOLDER / MANIFEST
+    previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
+    current = {
+        "all": digest(code_digest(), archive.digest, site_url or ""),
+        "listed": digest(code_digest(), archive.listed_digest),
+    }
+    # archive.json first: one core writes it while the other draws a language; the short tables
+    # go last, to whichever core is free.
+    parts = [*LANGUAGES] if previous == current else [ARCHIVE_JSON, *LANGUAGES, TABLES]
+    job = RenderJob(archive, md_root, site_url, previous.get("listed") != current["listed"])
+    for part in parallel_map(_render_part, parts, shared=job):
         report.written += part.written
         report.unchanged += part.unchanged
         report.removed += part.removed
         report.rendered += part.rendered
+    if previous != current:
+        manifest_path.write_text(json.dumps(current), encoding="utf-8")
     return report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import markdown
@@ -9,6 +10,7 @@ import pytest
 import yaml
 
 from archive.escape import markdown_text
+from archive.exports import archive_json, resolved
 from archive.locale import LANGUAGES
 from archive.model import OWN_PAGE_FIELDS
 from archive.pipeline import load_archive
@@ -112,7 +114,12 @@ def _edit(record: Path, field: str, change) -> None:
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    """Every file a render leaves for MkDocs (not its hidden manifests and caches), by path."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file() and not path.name.startswith(".")
+    }
 
 
 EDITS = {
@@ -140,3 +147,20 @@ def test_a_render_after_an_edit_gives_the_same_files_as_a_render_from_scratch(tm
     assert _tree(incremental) == _tree(fresh)
     own_page_only = field in OWN_PAGE_FIELDS
     assert (report.written == 2) if own_page_only else (report.written > 2), report
+
+
+def test_the_archive_json_assembled_from_kept_conferences_is_the_json_of_the_whole():
+    archive = load_archive()
+    kept: dict[str, str] = {}
+    first = archive_json(archive, kept)
+    assert len(kept) == len(archive.conferences)
+    kept[next(iter(kept))] = "{}"  # what is kept is used as it is
+    again = json.loads(archive_json(archive, kept))
+    assert again["conferences"][0] == {} and again["conferences"][1:] == json.loads(first)["conferences"][1:]
+    whole = {
+        "description": json.loads(first)["description"],
+        "schema": "conference.schema.json",
+        "conferences": [resolved(c.record, archive.refs) for c in archive.conferences],
+        "references": archive.refs,
+    }
+    assert first == json.dumps(whole, ensure_ascii=False)
