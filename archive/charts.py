@@ -270,13 +270,10 @@ class Chart:
         return " ".join(f"{dot.x},{dot.y}" for dot in self.dots)
 
 
-_period = cache(format_period)
-
-
 def layout(group: ComparableFigures, lang: str, title: str, axis_x: str, unit_name: str) -> Chart:
     """Where everything goes: ticks, labels and dots in px, every number and period in the page's language."""
     values = [figure["value"] for _, figure in group.points]
-    periods = [_period(figure["period"]["from"], figure["period"]["to"], lang) for _, figure in group.points]
+    periods = [format_period(figure["period"]["from"], figure["period"]["to"], lang) for _, figure in group.points]
     count, right = len(values), PLOT_RIGHT
     title_size, title_texts = fit_lines(title, TITLE_FITS, WIDTH - 24)
     title_lines = tuple(

@@ -75,9 +75,10 @@ class Archive:
     figures_by_scope: dict[str, list[tuple[Conference, dict[str, Any]]]] = field(default_factory=dict)
     references_digest: str = ""
     digest: str = ""
+    """A hash of every file: what the downloads depend on."""
     listed_digest: str = ""
-    """A hash of the references and of what pages other than a conference's own show of each record."""
-    """A hash of every file: what a page drawn from the whole archive depends on."""
+    """A hash of the references and of what pages other than a conference's own show of each record:
+    what a page drawn from the whole archive depends on."""
 
     def newest_first(self) -> list[Conference]:
         return list(reversed(self.conferences))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,8 +101,8 @@ def read_text(path: Path) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _document(path: Path, text: str, data: Any = None) -> Document:
-    return Document(path, data, first_line=text.partition("\n")[0].rstrip("\r"), text=text, digest=digest(text))
+def _document(path: Path, text: str) -> Document:
+    return Document(path, None, first_line=text.partition("\n")[0].rstrip("\r"), text=text, digest=digest(text))
 
 
 def load(path: Path, text: str | None = None) -> Document:
@@ -124,6 +125,17 @@ def load(path: Path, text: str | None = None) -> Document:
     finally:
         loader.dispose()
     return document
+
+
+def field_values(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    """Every value of loaded data, the data itself first, each with its field path."""
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from field_values(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from field_values(item, (*path, index))
 
 
 class _Irregular(Exception):

@@ -19,7 +19,7 @@ from referencing import Registry, Resource
 
 from .cache import RecordCache, digest
 from .errors import ContentError, FieldPath, Problem
-from .records import REFERENCE_KINDS, Content, Document
+from .records import REFERENCE_KINDS, Content, Document, field_values
 from .references import CONFERENCE_REFERENCES, REFERENCE_FILE_REFERENCES, references
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -228,18 +228,6 @@ SCHEMA_LINE = {
 """The first line of each kind of file: it lets editors complete and check fields as they type."""
 
 
-def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    """Every string of a document, with its field path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-
-
 def file_problems(document: Document, kind: str) -> list[Problem]:
     """What any file must have: its schema line, and no TODO left from a skeleton."""
     problems = []
@@ -254,7 +242,9 @@ def file_problems(document: Document, kind: str) -> list[Problem]:
                 f"make the first line: {SCHEMA_LINE[kind]}",
             )
         )
-    for path, text in _strings(document.data):
+    for path, text in field_values(document.data):
+        if not isinstance(text, str):
+            continue
         if UNFINISHED.search(text):
             problems.append(document.problem(path, "unfinished: the text still says TODO", "replace it"))
         elif not text.strip() and path and path[-1] in ("vi", "en"):
@@ -343,9 +333,9 @@ def archive_problems(content: Content) -> list[Problem]:
     return problems
 
 
-def check_key(document: Document, kind: str, content: Content) -> str:
+def check_key(document: Document, kind: str, references_digest: str) -> str:
     """What a file's own checks depend on: its text, its name, its kind and the reference files."""
-    return digest(document.digest, document.path.name, kind, *(d.digest for d in content.references.values()))
+    return digest(document.digest, document.path.name, kind, references_digest)
 
 
 def check(content: Content, cache: RecordCache | None = None) -> set[str]:
@@ -357,9 +347,10 @@ def check(content: Content, cache: RecordCache | None = None) -> set[str]:
     passed = cache.passed if cache else set()
     documents = [(document, kind) for kind, document in content.references.items()]
     documents += [(document, "conference") for document in content.conferences]
+    references_digest = digest(*(document.digest for document in content.references.values()))
     keys = set()
     for document, kind in documents:
-        keys.add(key := check_key(document, kind, content))
+        keys.add(key := check_key(document, kind, references_digest))
         if key in passed:
             continue
         found = schema_problems(document, kind) + file_problems(document, kind)

@@ -22,7 +22,7 @@ from playwright.sync_api import sync_playwright
 from archive.errors import ContentError
 from archive.locale import LANGUAGES
 from archive.pipeline import DEFAULT_CONTENT, build, load_archive
-from archive.records import load
+from archive.records import field_values, load
 from archive.render import render_site
 from archive.site import build_sites
 from archive.validate import _fast_validators, _validators
@@ -181,18 +181,8 @@ VALUES = st.recursive(
 )
 
 
-def field_paths(value: object, path: tuple = ()) -> Iterator[tuple]:
-    yield path
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from field_paths(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from field_paths(item, (*path, index))
-
-
 SAMPLE_RECORD = load(DEFAULT_CONTENT / "conferences" / f"{SAMPLE}.yaml").data
-SAMPLE_PATHS = [path for path in field_paths(SAMPLE_RECORD) if path]
+SAMPLE_PATHS = [path for path, _ in field_values(SAMPLE_RECORD) if path]
 
 
 def replaced(record: object, path: tuple, value: object) -> object:
