@@ -138,6 +138,10 @@ def field_values(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, 
             yield from field_values(item, (*path, index))
 
 
+_REFUSED = object()
+"""A field name already reported as refused."""
+
+
 class _Irregular(Exception):
     """A node the quick conversion does not take: an alias, a duplicate key, a tag."""
 
@@ -259,13 +263,27 @@ class _Builder:
         self._at(node, path, f"the YAML tag {node.tag} is not allowed", "remove the tag")
         return None
 
+    def _key(self, node: yaml.Node, path: FieldPath) -> Any:
+        """A field name as YAML reads it; _REFUSED, reported, when it carries a tag (a Python object's)."""
+        if not isinstance(node, yaml.ScalarNode):
+            return None
+        if node.tag not in _PLAIN_SCALAR_TAGS and node.tag != "!":
+            self._at(node, path, f"the YAML tag {node.tag} is not allowed", "remove the tag")
+            return _REFUSED
+        try:
+            return self.loader.construct_object(node)
+        except yaml.YAMLError:
+            return None
+
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._at(key_node, path, "YAML merge keys (<<) are not allowed", "write the fields out in full")
                 continue
-            key = self.loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self._key(key_node, path)
+            if key is _REFUSED:
+                continue
             if not isinstance(key, str):
                 self._at(key_node, path, "a field name must be text", "write the name as letters, e.g. venue:")
                 continue
