@@ -36,9 +36,10 @@ def command_check(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    report = build(args.content, args.out, args.site_url, work_dir=args.work, repo_url=args.repo_url)
+    report = build(args.content, args.out, args.site_url, args.work, args.repo_url, args.dirty)
     timings = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in report.timings.items())
-    print(f"Built {report.render.conferences} conferences into {args.out} ({timings}).")
+    changed = f", {report.render.written} Markdown page(s) changed and built again" if report.dirty else ""
+    print(f"Built {report.render.conferences} conferences into {args.out} ({timings}{changed}).")
     return 0
 
 
@@ -51,7 +52,7 @@ def command_serve(args: argparse.Namespace) -> int:
     def rebuild() -> None:
         started = time.perf_counter()
         try:
-            build(args.content, out, url)
+            build(args.content, out, url, dirty=True)
         except ContentError as error:
             _report(error)
             return
@@ -131,6 +132,12 @@ def parser() -> argparse.ArgumentParser:
     )
     build_parser.add_argument(
         "--repo-url", help="the GitHub repository, for edit links (default: GITHUB_REPOSITORY in Actions)"
+    )
+    build_parser.add_argument(
+        "--dirty",
+        action="store_true",
+        help="build again only the pages whose Markdown changed since the last build into --out (for previews:"
+        " a full build follows a removed page or a change of configuration or theme)",
     )
     serve = add("serve", "preview the site, rebuilding when content or templates change")
     serve.add_argument("--host", default="127.0.0.1")

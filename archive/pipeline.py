@@ -54,6 +54,8 @@ class BuildReport:
     work_dir: Path
     render: RenderReport
     timings: dict[str, float] = field(default_factory=dict)
+    dirty: bool = False
+    """Whether only the pages whose Markdown changed were built again."""
 
     @cached_property
     def archive(self) -> Archive:
@@ -67,16 +69,20 @@ def build(
     site_url: str | None = None,
     work_dir: Path = WORK_DIR,
     repo_url: str | None = None,
+    dirty: bool = False,
 ) -> BuildReport:
     """Check, render Markdown into work_dir/md, and build the site into out_dir.
 
     The generator runs in a process of its own, whose memory is free again when the two MkDocs
-    builds start."""
+    builds start. With dirty (for previews), only the pages whose Markdown changed are built again
+    into the last site, unless a page was removed or the configuration or theme changed."""
     check_output_folder(out_dir, content_dir)
     started = time.perf_counter()
     rendered = in_child(render, content_dir, work_dir, site_url)
     rendered_at = time.perf_counter()
-    build_sites(work_dir / "md", out_dir, work_dir, site_url, repo_url, content_dir)
+    dirty = build_sites(
+        work_dir / "md", out_dir, work_dir, site_url, repo_url, content_dir, dirty and not rendered.removed
+    )
     built = time.perf_counter()
     timings = {"render": rendered_at - started, "mkdocs": built - rendered_at}
-    return BuildReport(content_dir, work_dir, rendered, timings)
+    return BuildReport(content_dir, work_dir, rendered, timings, dirty)

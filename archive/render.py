@@ -319,6 +319,15 @@ MANIFEST = ".fingerprints.json"
 """Beside each language's Markdown: the fingerprint each page was last drawn from."""
 
 
+def read_manifest(path: Path) -> dict[str, str]:
+    """The fingerprints a render left; none when the file is missing, damaged, or from another version."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
 def render_language(archive: Archive, lang: str, out_dir: Path, report: RenderReport | None = None) -> RenderReport:
     """Write the Markdown of one language. A page whose fingerprint has not changed since the last
     render is not drawn again, and a file whose text is unchanged keeps its modification time."""
@@ -326,7 +335,7 @@ def render_language(archive: Archive, lang: str, out_dir: Path, report: RenderRe
     env = environment()
     strings = load_strings()
     manifest_path = out_dir / MANIFEST
-    previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
+    previous = read_manifest(manifest_path)
     current: dict[str, str] = {}
     for page in site_pages(archive):
         target = out_dir / page.path
@@ -394,7 +403,7 @@ def render_site(archive: Archive, md_root: Path, site_url: str | None = None) ->
     the records changed too."""
     report = RenderReport(conferences=len(archive.conferences))
     manifest_path = md_root / LANGUAGES[0] / DATA_FOLDER / MANIFEST
-    previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
+    previous = read_manifest(manifest_path)
     current = {
         "all": digest(code_digest(), archive.digest, site_url or ""),
         "listed": digest(code_digest(), archive.listed_digest),

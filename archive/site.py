@@ -1,16 +1,20 @@
-"""One MkDocs build per language into a temporary folder, then swapped into place."""
+"""One MkDocs build per language into a temporary folder, then swapped into place; or, for a
+preview, only the changed pages built again in place."""
 
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import os
 import shutil
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .cache import digest
 from .locale import LANGUAGES
 from .workers import parallel_map
 
@@ -86,7 +90,15 @@ def language_config(
     return config
 
 
-def _build_one(_: object, config_path: str) -> None:
+DIRTY_WARNING = "A 'dirty' build is being performed"
+"""MkDocs warns at the start of every dirty build, which strict mode would count as a failure."""
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def _build_one(dirty: bool, config_path: str) -> None:
     """Run one MkDocs build (in a worker process), printing its warnings as the mkdocs command does."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -98,8 +110,22 @@ def _build_one(_: object, config_path: str) -> None:
         handler.setFormatter(logging.Formatter(f"%(levelname)s [{Path(config_path).stem}] %(message)s"))
         handler.setLevel(logging.WARNING)
         logger.addHandler(handler)
-    config = load_config(config_file=config_path)
-    build(config)
+    # A filter on the logger that writes the warning: the strict mode's counter sits on "mkdocs".
+    logging.getLogger(build.__module__).addFilter(_not_the_dirty_warning)
+    build(load_config(config_file=config_path), dirty=dirty)
+
+
+SITE_STAMP = "site-stamp.json"
+"""In the work folder: where the last site was built, and from which configuration and theme."""
+
+
+def _stamp(out_dir: Path, configs: list[dict[str, Any]]) -> str:
+    """What every page's HTML depends on besides its Markdown: the configuration of each language,
+    the theme overrides, the hooks, and the versions of MkDocs and Material."""
+    hooks = {Path(hook) for config in configs for hook in config.get("hooks", [])}
+    files = [path.read_bytes() for path in [*sorted((ROOT / "overrides").rglob("*")), *sorted(hooks)] if path.is_file()]
+    versions = [metadata.version(package) for package in ("mkdocs", "mkdocs-material")]
+    return digest(str(out_dir.resolve()), json.dumps(configs, sort_keys=True), *versions, *files)
 
 
 def build_sites(
@@ -109,24 +135,41 @@ def build_sites(
     site_url: str | None = None,
     repo_url: str | None = None,
     content_dir: Path | None = None,
-) -> None:
-    """Build every language from md_root/<lang>, then replace out_dir in one step."""
+    dirty: bool = False,
+) -> bool:
+    """Build every language from md_root/<lang>, then replace out_dir in one step.
+
+    With dirty, when out_dir holds a site built from the same configuration and theme, MkDocs
+    builds again, in place, only the pages whose Markdown is newer than their HTML (the search
+    index is merged by the hooks). Returns whether the build was dirty."""
+    configs = {
+        lang: language_config(lang, md_root / lang, out_dir / root, site_url, repo_url, content_dir)
+        for lang, root in zip(LANGUAGES, ("", *LANGUAGES[1:]), strict=True)
+    }
+    stamp_path, stamp = work_dir / SITE_STAMP, _stamp(out_dir, list(configs.values()))
+    dirty = dirty and out_dir.is_dir() and stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp
+    stamp_path.unlink(missing_ok=True)
     staging = out_dir.parent / f".{out_dir.name}.staging"
-    shutil.rmtree(staging, ignore_errors=True)
     config_paths = []
-    for lang in LANGUAGES:
-        config = language_config(lang, md_root / lang, staging / lang, site_url, repo_url, content_dir)
+    for lang, config in configs.items():
+        if not dirty:
+            config["site_dir"] = str(staging / lang)
         path = work_dir / f"mkdocs.{lang}.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         config_paths.append(str(path))
+    if not dirty:
+        shutil.rmtree(staging, ignore_errors=True)
     try:
-        parallel_map(_build_one, config_paths)
-        site = staging / LANGUAGES[0]
-        for lang in LANGUAGES[1:]:
-            (staging / lang).rename(site / lang)
-        _swap(site, out_dir)
+        parallel_map(_build_one, config_paths, shared=dirty)
+        if not dirty:
+            site = staging / LANGUAGES[0]
+            for lang in LANGUAGES[1:]:
+                (staging / lang).rename(site / lang)
+            _swap(site, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    stamp_path.write_text(stamp, encoding="utf-8")
+    return dirty
 
 
 def _swap(new: Path, out_dir: Path) -> None:

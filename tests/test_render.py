@@ -105,6 +105,21 @@ def test_a_template_change_draws_every_page_again(tmp_path, monkeypatch):
     assert render_site(archive, tmp_path).rendered == 2 * len(site_pages(archive))
 
 
+@pytest.mark.parametrize("left", ['"1c75211cfa019698d43786998d819889"', "{not json", "[]"])
+def test_manifests_left_by_another_version_or_damaged_are_drawn_from_scratch(tmp_path, left):
+    """A work folder restored from an older build (CI's cache) must not stop the build."""
+    archive = load_archive()
+    restored, fresh = tmp_path / "restored", tmp_path / "fresh"
+    render_site(archive, restored)
+    manifests = sorted(restored.rglob(".fingerprints.json"))
+    assert len(manifests) == 3, "one per language, and the downloads' one"
+    for manifest in manifests:
+        manifest.write_text(left, encoding="utf-8")
+    report = render_site(archive, fresh)
+    assert render_site(archive, restored).rendered == report.rendered
+    assert _tree(restored) == _tree(fresh)
+
+
 def _edit(record: Path, field: str, change) -> None:
     """Change one field of a record, keeping its schema line."""
     first, _, body = record.read_text(encoding="utf-8").partition("\n")

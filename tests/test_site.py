@@ -218,3 +218,6 @@ def test_list_pages_stay_out_of_search_and_conferences_weigh_more(site_dir):
         assert listing not in boosts
     assert boosts["conferences/2022-09-23-northern-28-viii/"] == 2
     assert "people/ngo-quang-trung/" in boosts and "places/thanh-hoa/" in boosts
+    assert boosts[""] == 0.3, "the home page weighs less than the pages it lists"
+    # lunr multiplies a score by the boost: a boost given as text ("0\\.3") makes the score NaN.
+    assert all(isinstance(boost, (int, float)) for boost in boosts.values() if boost is not None)
