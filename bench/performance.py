@@ -6,8 +6,8 @@ For each size N it generates N synthetic conferences (bench/synthetic.py) and me
 fresh process: the generator step (load + validate + render to Markdown: cold, with nothing
 changed, after one edit), the full bilingual build
 with its peak memory, plain MkDocs building the same Markdown for both languages one after the
-other, the output sizes, a rebuild after one record is edited, and the live preview's dirty build
-after another edit.
+other, the output sizes, a rebuild after one record is edited, the live preview's dirty build
+after another edit, and how long a reader waits for the first search results.
 """
 
 from __future__ import annotations
@@ -27,11 +27,14 @@ from pathlib import Path
 
 import psutil
 
+from bench.search import seconds_to_first_results
 from bench.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (250, 500, 1000, 2000)
 REPEAT = 2
+SEARCH_QUERY = "thanh hoa"
+"""A place every synthetic archive holds, typed without its marks."""
 LANGS = ("vi", "en")
 
 _RENDER_STEP = """
@@ -76,6 +79,9 @@ class SizeResult:
     markdown_rewritten_on_rebuild: int
     preview_after_one_edit_s: float
     """A dirty build after one more edit, as the live preview runs it: only changed pages again."""
+    search_results_vi_s: float
+    search_results_en_s: float
+    """From opening the home page to the first search results, in headless Chromium on this machine."""
 
 
 def run(command: list[str], sample_memory: bool = False) -> tuple[float, float]:
@@ -151,6 +157,7 @@ def measure(n: int, workspace: Path, repeat: int = REPEAT) -> SizeResult:
     markdown = {p: p.stat().st_mtime_ns for p in (work / "md").rglob("*.md")}
     text = first.read_text(encoding="utf-8")
     first.write_text(text.replace("summary:\n  vi: ", "summary:\n  vi: Đã sửa. ", 1), encoding="utf-8")
+    search = seconds_to_first_results(out, SEARCH_QUERY)
     rebuild_s, _ = run(build)
     rewritten = sum(1 for p, mtime in markdown.items() if p.exists() and p.stat().st_mtime_ns != mtime)
     first.write_text(text.replace("summary:\n  vi: ", "summary:\n  vi: Sửa lần hai. ", 1), encoding="utf-8")
@@ -172,6 +179,8 @@ def measure(n: int, workspace: Path, repeat: int = REPEAT) -> SizeResult:
         rebuild_after_one_edit_s=round(rebuild_s, 2),
         markdown_rewritten_on_rebuild=rewritten,
         preview_after_one_edit_s=round(preview_s, 2),
+        search_results_vi_s=round(search["vi"], 2),
+        search_results_en_s=round(search["en"], 2),
     )
 
 
@@ -202,6 +211,8 @@ def table(results: list[SizeResult]) -> str:
         ("rebuild s", "rebuild_after_one_edit_s"),
         ("md rewritten", "markdown_rewritten_on_rebuild"),
         ("preview s", "preview_after_one_edit_s"),
+        ("search vi s", "search_results_vi_s"),
+        ("search en s", "search_results_en_s"),
     ]
     lines = ["  ".join(f"{title:>12}" for title, _ in columns)]
     for result in results:

@@ -10,6 +10,7 @@ import json
 import statistics
 import sys
 import tempfile
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -153,6 +154,28 @@ def run(site: Path, queries: dict[str, list[dict[str, str]]] | None = None) -> R
             page.close()
         browser.close()
     return report
+
+
+def seconds_to_first_results(site: Path, query: str) -> dict[str, float]:
+    """For each language: from opening its home page to the first results of a query typed at once.
+
+    Material's search worker builds the whole index in the browser on every page load, so this is
+    what a reader waits for the first time they search on any page."""
+    seconds: dict[str, float] = {}
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for lang in ("vi", "en"):
+            page = browser.new_page()
+            started = time.perf_counter()
+            page.goto(base + ("" if lang == "vi" else "en/"))
+            page.wait_for_selector(".md-search__input")
+            page.keyboard.press("/")
+            page.keyboard.type(query)
+            page.wait_for_selector(".md-search-result__item", timeout=600_000)
+            seconds[lang] = time.perf_counter() - started
+            page.close()
+        browser.close()
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> int:

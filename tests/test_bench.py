@@ -14,7 +14,8 @@ def test_the_benchmark_measures_every_figure_on_small_archives(tmp_path):
         assert 0 < result.peak_memory_mb < 24 * 1024
         assert result.conference_page_kb > 1 and result.search_index_kb > 1 and result.output_mb > 0
         assert result.markdown_rewritten_on_rebuild >= 1
-        assert 0 < result.preview_after_one_edit_s
+        assert result.preview_after_one_edit_s > 0
+        assert result.search_results_vi_s > 0 and result.search_results_en_s > 0
     small, larger = results
     assert larger.search_index_kb > small.search_index_kb
     assert "conference page does not grow with N" in goals(results)
