@@ -6,6 +6,8 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
+import pytest
+
 from archive.pipeline import build
 
 EDITED = "2023-04-18-local-industry-trade"
@@ -13,11 +15,26 @@ UNTOUCHED = "2016-09-06-northern-28-2016"
 """Two conferences of different series, places and years: an edit to one does not show on the other's page."""
 
 
-def edit_summary(content: Path, conference: str, prefix: str) -> None:
-    record = content / "conferences" / f"{conference}.yaml"
+def edit_summary(content: Path) -> None:
+    record = content / "conferences" / f"{EDITED}.yaml"
     text = record.read_text(encoding="utf-8")
     assert 'summary:\n  vi: "' in text
-    record.write_text(text.replace('summary:\n  vi: "', f'summary:\n  vi: "{prefix} ', 1), encoding="utf-8")
+    record.write_text(
+        text.replace('summary:\n  vi: "', 'summary:\n  vi: "Đã sửa trong bản xem trước. ', 1), encoding="utf-8"
+    )
+
+
+def rename_person(content: Path) -> None:
+    people = content / "people.yaml"
+    text = people.read_text(encoding="utf-8")
+    assert text.count("name: Nguyễn Hồng Diên\n") == 1
+    people.write_text(text.replace("name: Nguyễn Hồng Diên\n", "name: Nguyễn Hồng Diên Đã sửa\n"), encoding="utf-8")
+
+
+EDITS = {
+    "a record's summary": (edit_summary, f"conferences/{EDITED}", "Đã sửa trong bản xem trước."),
+    "a name in people.yaml, shown on many pages": (rename_person, "people/nguyen-hong-dien", "Nguyễn Hồng Diên Đã sửa"),
+}
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -37,26 +54,29 @@ def differences(left: Path, right: Path) -> list[str]:
     return found
 
 
-def html(site: Path, conference: str) -> Path:
-    return site / "conferences" / conference / "index.html"
+def html(site: Path, page: str) -> Path:
+    return site / page / "index.html"
 
 
+@pytest.mark.parametrize("edit", sorted(EDITS))
 def test_a_dirty_build_builds_only_the_changed_pages_and_leaves_the_site_a_full_build_makes(
-    content_copy: Path, tmp_path: Path
+    content_copy: Path, tmp_path: Path, edit: str
 ) -> None:
+    change, changed_page, new_text = EDITS[edit]
+    untouched_page = f"conferences/{UNTOUCHED}"
     preview, work = tmp_path / "preview", tmp_path / "work"
     first = build(content_copy, preview, work_dir=work, dirty=True)
     assert not first.dirty, "nothing to build on: the first build is a full one"
-    untouched_mtime = html(preview, UNTOUCHED).stat().st_mtime_ns
-    edited_mtime = html(preview, EDITED).stat().st_mtime_ns
+    untouched_mtime = html(preview, untouched_page).stat().st_mtime_ns
+    changed_mtime = html(preview, changed_page).stat().st_mtime_ns
 
-    edit_summary(content_copy, EDITED, "Đã sửa trong bản xem trước.")
+    change(content_copy)
     again = build(content_copy, preview, work_dir=work, dirty=True)
 
     assert again.dirty
-    assert html(preview, UNTOUCHED).stat().st_mtime_ns == untouched_mtime
-    assert html(preview, EDITED).stat().st_mtime_ns != edited_mtime
-    assert "Đã sửa trong bản xem trước." in html(preview, EDITED).read_text(encoding="utf-8")
+    assert html(preview, untouched_page).stat().st_mtime_ns == untouched_mtime
+    assert html(preview, changed_page).stat().st_mtime_ns != changed_mtime
+    assert new_text in html(preview, changed_page).read_text(encoding="utf-8")
     full = tmp_path / "full"
     build(content_copy, full, work_dir=tmp_path / "full-work")
     assert differences(preview, full) == []
@@ -75,4 +95,4 @@ def test_a_removed_page_a_new_address_or_a_new_theme_setting_makes_the_build_ful
     (content_copy / "conferences" / f"{UNTOUCHED}.yaml").unlink()
     removed = build(content_copy, preview, "https://example.org/archive/", work_dir=work, dirty=True)
     assert not removed.dirty
-    assert not html(preview, UNTOUCHED).exists()
+    assert not html(preview, f"conferences/{UNTOUCHED}").exists()
