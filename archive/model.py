@@ -136,7 +136,7 @@ def build_archive(content: Content) -> Archive:
         (_conference(doc.data, doc.digest) for doc in content.conferences), key=lambda c: (c.date, c.id)
     )
     archive = Archive(refs=refs, conferences=conferences)
-    archive.references_digest = digest(*(doc.digest for doc in content.references.values()))
+    archive.references_digest = content.references_digest
     archive.digest = digest(archive.references_digest, *(c.digest for c in conferences))
     archive.listed_digest = digest(archive.references_digest, *(c.listed_digest for c in conferences))
     by_year: dict[int, list[Conference]] = defaultdict(list)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -317,6 +318,11 @@ class Content:
     root: Path
     references: dict[str, Document]
     conferences: list[Document]
+
+    @cached_property
+    def references_digest(self) -> str:
+        """A hash of the reference files: what every record's checks and pages also depend on."""
+        return digest(*(document.digest for document in self.references.values()))
 
 
 def _parse_or_explain(_: object, job: tuple[Path, str]) -> Document | list[Problem]:

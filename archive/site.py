@@ -115,6 +115,11 @@ def _build_one(dirty: bool, config_path: str) -> None:
     build(load_config(config_file=config_path), dirty=dirty)
 
 
+def _language_dir(site: Path, lang: str) -> Path:
+    """Where a language's pages go in the site: the first at its root, the others in a folder each."""
+    return site if lang == LANGUAGES[0] else site / lang
+
+
 SITE_STAMP = "site-stamp.json"
 """In the work folder: where the last site was built, and from which configuration and theme."""
 
@@ -143,8 +148,8 @@ def build_sites(
     builds again, in place, only the pages whose Markdown is newer than their HTML (the search
     index is merged by the hooks). Returns whether the build was dirty."""
     configs = {
-        lang: language_config(lang, md_root / lang, out_dir / root, site_url, repo_url, content_dir)
-        for lang, root in zip(LANGUAGES, ("", *LANGUAGES[1:]), strict=True)
+        lang: language_config(lang, md_root / lang, _language_dir(out_dir, lang), site_url, repo_url, content_dir)
+        for lang in LANGUAGES
     }
     stamp_path, stamp = work_dir / SITE_STAMP, _stamp(out_dir, list(configs.values()))
     dirty = dirty and out_dir.is_dir() and stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp
@@ -164,7 +169,7 @@ def build_sites(
         if not dirty:
             site = staging / LANGUAGES[0]
             for lang in LANGUAGES[1:]:
-                (staging / lang).rename(site / lang)
+                (staging / lang).rename(_language_dir(site, lang))
             _swap(site, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

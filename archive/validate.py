@@ -347,10 +347,9 @@ def check(content: Content, cache: RecordCache | None = None) -> set[str]:
     passed = cache.passed if cache else set()
     documents = [(document, kind) for kind, document in content.references.items()]
     documents += [(document, "conference") for document in content.conferences]
-    references_digest = digest(*(document.digest for document in content.references.values()))
     keys = set()
     for document, kind in documents:
-        keys.add(key := check_key(document, kind, references_digest))
+        keys.add(key := check_key(document, kind, content.references_digest))
         if key in passed:
             continue
         found = schema_problems(document, kind) + file_problems(document, kind)

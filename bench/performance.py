@@ -27,6 +27,7 @@ from pathlib import Path
 
 import psutil
 
+from archive.locale import LANGUAGES
 from bench.search import seconds_to_first_results
 from bench.synthetic import generate
 
@@ -35,19 +36,17 @@ SIZES = (250, 500, 1000, 2000)
 REPEAT = 2
 SEARCH_QUERY = "thanh hoa"
 """A place every synthetic archive holds, typed without its marks."""
-LANGS = ("vi", "en")
 
 _RENDER_STEP = """
 import json, sys, time
 from pathlib import Path
 from archive.pipeline import render
+from bench.performance import edit_summary
 content, work = Path(sys.argv[1]), Path(sys.argv[2])
 seconds = {}
 for run in ("cold", "unchanged", "one_edit"):
     if run == "one_edit":
-        record = sorted((content / "conferences").glob("*.yaml"))[-1]
-        text = record.read_text(encoding="utf-8")
-        record.write_text(text.replace("summary:\\n  vi: ", "summary:\\n  vi: Đã sửa. ", 1), encoding="utf-8")
+        edit_summary(sorted((content / "conferences").glob("*.yaml"))[-1], "Đã sửa.")
     started = time.perf_counter()
     report = render(content, work)
     seconds[run] = time.perf_counter() - started
@@ -119,6 +118,12 @@ def run(command: list[str], sample_memory: bool = False) -> tuple[float, float]:
     return elapsed, peak / 2**20
 
 
+def edit_summary(record: Path, mark: str) -> None:
+    """Put a mark at the start of a record's Vietnamese summary: an edit to one conference's own page."""
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("summary:\n  vi: ", f"summary:\n  vi: {mark} ", 1), encoding="utf-8")
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -144,7 +149,7 @@ def measure(n: int, workspace: Path, repeat: int = REPEAT) -> SizeResult:
     work, out = workspace / f"n{n}" / "work", workspace / f"n{n}" / "site"
     build = [python, "build.py", "build", "--content", str(content), "--out", str(out), "--work", str(work)]
     _, peak_mb = run(build, sample_memory=True)
-    plain = [[python, "-m", "mkdocs", "build", "-q", "-f", str(work / f"mkdocs.{lang}.yml")] for lang in LANGS]
+    plain = [[python, "-m", "mkdocs", "build", "-q", "-f", str(work / f"mkdocs.{lang}.yml")] for lang in LANGUAGES]
     full_s = plain_s = float("inf")
     for _ in range(repeat):
         shutil.rmtree(work)
@@ -154,13 +159,12 @@ def measure(n: int, workspace: Path, repeat: int = REPEAT) -> SizeResult:
     page = out / "conferences" / first.stem / "index.html"
     index_kb = sum(folder_size(out / prefix / "search") for prefix in ("", "en")) / 1024
     output_mb = folder_size(out) / 2**20
-    markdown = {p: p.stat().st_mtime_ns for p in (work / "md").rglob("*.md")}
-    text = first.read_text(encoding="utf-8")
-    first.write_text(text.replace("summary:\n  vi: ", "summary:\n  vi: Đã sửa. ", 1), encoding="utf-8")
     search = seconds_to_first_results(out, SEARCH_QUERY)
+    markdown = {p: p.stat().st_mtime_ns for p in (work / "md").rglob("*.md")}
+    edit_summary(first, "Đã sửa.")
     rebuild_s, _ = run(build)
     rewritten = sum(1 for p, mtime in markdown.items() if p.exists() and p.stat().st_mtime_ns != mtime)
-    first.write_text(text.replace("summary:\n  vi: ", "summary:\n  vi: Sửa lần hai. ", 1), encoding="utf-8")
+    edit_summary(first, "Sửa lần hai.")
     preview_s, _ = run([*build, "--dirty"])
     return SizeResult(
         conferences=n,

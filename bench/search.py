@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 from playwright.sync_api import Page, sync_playwright
 
+from archive.locale import LANGUAGES
 from bench.browser import launch, serve
 
 QUERIES = Path(__file__).resolve().parent / "search_queries.yaml"
@@ -164,10 +165,10 @@ def seconds_to_first_results(site: Path, query: str) -> dict[str, float]:
     seconds: dict[str, float] = {}
     with serve(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)
-        for lang in ("vi", "en"):
+        for lang in LANGUAGES:
             page = browser.new_page()
             started = time.perf_counter()
-            page.goto(base + ("" if lang == "vi" else "en/"))
+            page.goto(base + ("" if lang == LANGUAGES[0] else f"{lang}/"))
             page.wait_for_selector(".md-search__input")
             page.keyboard.press("/")
             page.keyboard.type(query)
