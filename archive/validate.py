@@ -21,6 +21,7 @@ from .cache import RecordCache, digest
 from .errors import ContentError, FieldPath, Problem
 from .records import REFERENCE_KINDS, Content, Document, field_values
 from .references import CONFERENCE_REFERENCES, REFERENCE_FILE_REFERENCES, references
+from .workers import parallel_map
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
@@ -338,28 +339,38 @@ def check_key(document: Document, kind: str, references_digest: str) -> str:
     return digest(document.digest, document.path.name, kind, references_digest)
 
 
+Checked = tuple[Content, list[tuple[Document, str]]]
+"""The content, and its files with their kinds: what the checks of each file read."""
+
+
+def _own_problems(checked: Checked, index: int) -> list[Problem]:
+    """The problems of one file: its schema, its own rules, and the references it makes.
+
+    A field that breaks the schema is reported once: the checks that follow do not repeat it."""
+    content, documents = checked
+    document, kind = documents[index]
+    found = schema_problems(document, kind) + file_problems(document, kind)
+    if kind == "conference":
+        later = record_problems(document, content)
+    else:
+        later = unresolved_references(document, REFERENCE_FILE_REFERENCES.get(kind, ()), content)
+    reported = {problem.field for problem in found}
+    return found + [problem for problem in later if problem.field not in reported]
+
+
 def check(content: Content, cache: RecordCache | None = None) -> set[str]:
     """Raise ContentError listing every problem in the content, all at once, if there is any;
     return the check keys of the files, which a cache keeps to skip their own checks next time.
 
-    A field that breaks the schema is reported once: the checks that follow do not repeat it."""
-    problems: list[Problem] = []
+    The files the cache has not seen pass are checked on every core; then the whole archive is."""
     passed = cache.passed if cache else set()
     documents = [(document, kind) for kind, document in content.references.items()]
     documents += [(document, "conference") for document in content.conferences]
-    keys = set()
-    for document, kind in documents:
-        keys.add(key := check_key(document, kind, content.references_digest))
-        if key in passed:
-            continue
-        found = schema_problems(document, kind) + file_problems(document, kind)
-        if kind == "conference":
-            later = record_problems(document, content)
-        else:
-            later = unresolved_references(document, REFERENCE_FILE_REFERENCES.get(kind, ()), content)
-        reported = {problem.field for problem in found}
-        problems += found + [problem for problem in later if problem.field not in reported]
+    keys = [check_key(document, kind, content.references_digest) for document, kind in documents]
+    due = [index for index, key in enumerate(keys) if key not in passed]
+    found = parallel_map(_own_problems, due, shared=(content, documents), chunksize=64, at_least=300)
+    problems = [problem for problems in found for problem in problems]
     problems.extend(archive_problems(content))
     if problems:
         raise ContentError(problems)
-    return keys
+    return set(keys)

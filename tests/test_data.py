@@ -7,13 +7,14 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ElementTree
+from collections import Counter
 from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from archive.locale import LANGUAGES, format_number
-from archive.pipeline import build
+from archive.pipeline import build, load_archive
 from archive.validate import SCHEMA_DIR
 from bench.browser import launch, serve
 from bench.synthetic import generate
@@ -195,10 +196,10 @@ def test_charts_are_svg_drawn_at_build_time_with_a_table_beside_them(charted_sit
                     [cell.get_text(" ", strip=True) for cell in tr.find_all("td")] for tr in table.select("tbody tr")
                 ]
                 assert len(rows) >= 3
-                periods = [period for period, _, _ in rows]
+                periods = [period for period, _, _, _ in rows]
                 assert chart["x_labels"] == periods, "the x axis names the periods as the table does"
                 assert len(chart["line"]) == len(rows)
-                for (period, value, _), hover in zip(rows, chart["hovers"], strict=True):
+                for (period, value, _, _), hover in zip(rows, chart["hovers"], strict=True):
                     label, number = hover.split(": ")
                     assert label == period and value.startswith(number), "each dot says its period and value"
                     unit = value.split(" ", 1)[1].split(" (")[0] if " " in value else "%"
@@ -214,6 +215,20 @@ def test_charts_are_svg_drawn_at_build_time_with_a_table_beside_them(charted_sit
         assert seen, f"charts are shown on the measure pages in {lang}"
     vi_svg = next((charted_site / "charts").rglob("*.svg")).read_text(encoding="utf-8")
     assert "Kỳ số liệu" in vi_svg
+
+
+def test_a_measure_page_shows_each_figure_once_in_a_chart_table_or_below(charted_site):
+    archive = load_archive(charted_site.parent / "content")
+    with_others = 0
+    for metric, rows in archive.figures_by_metric.items():
+        html = page(charted_site, "vi", f"figures/{metric}")
+        shown = Counter()
+        for row in html.select("article table tbody tr"):
+            (link,) = row.select("a[href*='conferences/']")
+            shown[link["href"].rstrip("/").rsplit("/", 1)[-1]] += 1
+        assert shown == Counter(conference.id for conference, _ in rows), metric
+        with_others += "Các số liệu khác" in html.get_text()
+    assert with_others, "some measure page has charts and figures outside them"
 
 
 def test_charts_stay_readable_in_the_dark_palette(charted_site):
