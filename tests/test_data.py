@@ -231,6 +231,22 @@ def test_a_measure_page_shows_each_figure_once_in_a_chart_table_or_below(charted
     assert with_others, "some measure page has charts and figures outside them"
 
 
+def test_chart_sections_stay_out_of_search_while_their_pages_stay_in(charted_site):
+    for lang in LANGUAGES:
+        root = charted_site if lang == "vi" else charted_site / "en"
+        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        locations = {doc["location"] for doc in index["docs"]}
+        charted = 0
+        for series_page in sorted((root / "series").glob("*/index.html")):
+            path = series_page.parent.relative_to(root).as_posix() + "/"
+            assert path in locations, "a series page is found by its name"
+            for image in page(charted_site, lang, path).select("article img[src$='.svg']"):
+                charted += 1
+                for heading in (image.find_previous("h3"), image.find_previous("h2")):
+                    assert f"{path}#{heading['id']}" not in locations, heading.get_text()
+        assert charted, f"some series page has charts in {lang}"
+
+
 def test_charts_stay_readable_in_the_dark_palette(charted_site):
     measures = sorted((charted_site / "figures").glob("*/index.html"))
     with_chart = next(path for path in measures if "/charts/" in path.read_text("utf-8"))
