@@ -432,9 +432,9 @@ def render_site(archive: Archive, md_root: Path, site_url: str | None = None) ->
         "all": digest(code_digest(), archive.digest, site_url or ""),
         "listed": digest(code_digest(), archive.listed_digest),
     }
-    # archive.json first: one core writes it while the other draws a language; the short tables
-    # go last, to whichever core is free.
-    parts = [*LANGUAGES] if previous == current else [ARCHIVE_JSON, *LANGUAGES, TABLES]
+    # Longest first, each to the core that is free next: the languages, then archive.json, then the
+    # short tables. (archive.json first left one core idle at the end while the other drew a language.)
+    parts = [*LANGUAGES] if previous == current else [*LANGUAGES, ARCHIVE_JSON, TABLES]
     job = RenderJob(archive, md_root, site_url, previous.get("listed") != current["listed"])
     for part in parallel_map(_render_part, parts, shared=job):
         report.written += part.written
