@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bench.performance import goals, measure, table
+from bench.steps import STEPS, fastest
+from bench.synthetic import generate
 
 
 def test_the_benchmark_measures_every_figure_on_small_archives(tmp_path):
@@ -20,3 +22,9 @@ def test_the_benchmark_measures_every_figure_on_small_archives(tmp_path):
     assert larger.search_index_kb > small.search_index_kb
     assert "conference page does not grow with N" in goals(results)
     assert str(small.conferences) in table(results)
+
+
+def test_the_cold_render_steps_are_timed_one_by_one(tmp_path):
+    seconds = fastest(generate(tmp_path, 12), repeat=1)
+    assert list(seconds) == list(STEPS)
+    assert all(value > 0 for value in seconds.values()), seconds

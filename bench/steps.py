@@ -1,0 +1,77 @@
+"""Where a cold render's time goes: parsing, checking, the model, drawing the Markdown.
+
+Usage: python -m bench.steps [--size 2000 | --content DIR] [--repeat 3]
+
+Each step of archive.pipeline.render is timed on its own, from an empty work folder each time; the
+fastest of the repeats counts. It takes the steps from archive/, so run from an older checkout
+(PYTHONPATH=<checkout> python bench/steps.py) it measures that version on the same content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from archive.cache import RecordCache
+from archive.model import build_archive
+from archive.records import load_content
+from archive.render import render_site
+from archive.validate import check
+
+STEPS = ("parse", "check", "model", "draw")
+
+
+def time_steps(content_dir: Path) -> dict[str, float]:
+    """Seconds for each step of one cold render of content_dir, as pipeline.render runs them."""
+    seconds: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as work:
+        started = time.perf_counter()
+        gc.disable()
+        cache = RecordCache(Path(work) / "records.marshal")
+        content = load_content(content_dir, cache)
+        seconds["parse"] = time.perf_counter() - started
+        cache.save(check(content, cache))
+        seconds["check"] = time.perf_counter() - started - seconds["parse"]
+        archive = build_archive(content)
+        gc.enable()
+        gc.freeze()
+        seconds["model"] = time.perf_counter() - started - seconds["parse"] - seconds["check"]
+        drawing = time.perf_counter()
+        render_site(archive, Path(work) / "md")
+        seconds["draw"] = time.perf_counter() - drawing
+    gc.unfreeze()
+    return seconds
+
+
+def fastest(content_dir: Path, repeat: int) -> dict[str, float]:
+    """Each step's fastest time over `repeat` cold renders."""
+    runs = [time_steps(content_dir) for _ in range(repeat)]
+    return {step: min(run[step] for run in runs) for step in STEPS}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--size", type=int, default=2000, help="conferences to generate (bench/synthetic.py)")
+    source.add_argument("--content", type=Path, help="a content folder to render instead")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as workspace:
+        if args.content:
+            content = args.content
+        else:
+            from bench.synthetic import generate
+
+            content = generate(Path(workspace), args.size)
+        seconds = fastest(content, args.repeat)
+    steps = "  ".join(f"{step} {value:.2f} s" for step, value in seconds.items())
+    print(f"{steps}  (total {sum(seconds.values()):.2f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
