@@ -327,8 +327,9 @@ class Content:
 
 
 def _parse_or_explain(_: object, job: tuple[Path, str]) -> bytes | list[Problem]:
-    """A file's data, marshalled (sent back from a worker ten times quicker than pickled objects),
-    or its problems (an exception would stop a worker's whole batch)."""
+    """A file's data, marshalled (quicker to send back from a worker than the pickled document with
+    its text, which the parent already has), or its problems (an exception would stop a worker's
+    whole batch)."""
     try:
         return marshal.dumps(load(*job).data)
     except ContentError as error:

@@ -369,7 +369,7 @@ def check(content: Content, cache: RecordCache | None = None) -> set[str]:
     keys = [check_key(document, kind, content.references_digest) for document, kind in documents]
     due = [index for index, key in enumerate(keys) if key not in passed]
     found = parallel_map(_own_problems, due, shared=(content, documents), chunksize=64, at_least=300)
-    problems = [problem for problems in found for problem in problems]
+    problems = [problem for own in found for problem in own]
     problems.extend(archive_problems(content))
     if problems:
         raise ContentError(problems)
