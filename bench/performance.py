@@ -42,8 +42,9 @@ import json, sys, time
 from pathlib import Path
 from archive.pipeline import render
 from bench.performance import edit_summary
+from bench.steps import time_steps
 content, work = Path(sys.argv[1]), Path(sys.argv[2])
-seconds = {}
+seconds = {"steps": time_steps(content)}
 for run in ("cold", "unchanged", "one_edit"):
     if run == "one_edit":
         edit_summary(sorted((content / "conferences").glob("*.yaml"))[-1], "Đã sửa.")
@@ -54,7 +55,8 @@ for run in ("cold", "unchanged", "one_edit"):
 print(json.dumps(seconds))
 """
 """The generator's step (load + check + render to Markdown, pipeline.render) three times in one
-process: into an empty work folder, again with nothing changed, and after one record is edited."""
+process: into an empty work folder, again with nothing changed, and after one record is edited.
+Before them, where the time of a cold render goes, step by step (bench/steps.py)."""
 
 
 @dataclass
@@ -67,6 +69,11 @@ class SizeResult:
     warm_records_per_s: float
     one_edit_records_per_s: float
     pages_written_after_one_edit: int
+    parse_s: float
+    check_s: float
+    model_s: float
+    draw_s: float
+    """A cold render's steps, timed one by one in another cold render (bench/steps.py)."""
     full_build_s: float
     plain_mkdocs_s: float
     ratio_to_plain: float
@@ -173,6 +180,7 @@ def measure(n: int, workspace: Path, repeat: int = REPEAT) -> SizeResult:
         warm_records_per_s=round(n / step["unchanged"]),
         one_edit_records_per_s=round(n / step["one_edit"]),
         pages_written_after_one_edit=step["one_edit_written"],
+        **{f"{name}_s": round(seconds, 3) for name, seconds in step["steps"].items()},
         full_build_s=round(full_s, 2),
         plain_mkdocs_s=round(plain_s, 2),
         ratio_to_plain=round(full_s / plain_s, 2),
@@ -201,6 +209,10 @@ def table(results: list[SizeResult]) -> str:
     columns = [
         ("N", "conferences"),
         ("render s", "render_cold_s"),
+        ("parse s", "parse_s"),
+        ("check s", "check_s"),
+        ("model s", "model_s"),
+        ("draw s", "draw_s"),
         ("rec/s cold", "records_per_s"),
         ("unchanged", "warm_records_per_s"),
         ("one edit", "one_edit_records_per_s"),

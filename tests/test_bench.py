@@ -11,6 +11,7 @@ def test_the_benchmark_measures_every_figure_on_small_archives(tmp_path):
     results = [measure(n, tmp_path, repeat=1) for n in (12, 24)]
     for result in results:
         assert result.records_per_s > 0 and result.warm_records_per_s > 0 and result.one_edit_records_per_s > 0
+        assert all(getattr(result, f"{step}_s") > 0 for step in STEPS)
         assert result.pages_written_after_one_edit == 1, "the edited conference's Vietnamese page"
         assert result.full_build_s > 0 and result.plain_mkdocs_s > 0 and result.ratio_to_plain > 0
         assert 0 < result.peak_memory_mb < 24 * 1024

@@ -247,6 +247,7 @@ INJECTIONS = [
     "{{ 7*7 }} {% if true %}yes{% endif %}",
     "&lt;kept&gt; &amp; as typed",
     "`not code` \\ backslash",
+    "[not a reference][1] ![not an image] <https://not.a.link> <not@a.link>",
 ]
 
 
