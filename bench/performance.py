@@ -24,6 +24,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -42,9 +43,8 @@ import json, sys, time
 from pathlib import Path
 from archive.pipeline import render
 from bench.performance import edit_summary
-from bench.steps import time_steps
 content, work = Path(sys.argv[1]), Path(sys.argv[2])
-seconds = {"steps": time_steps(content)}
+seconds = {}
 for run in ("cold", "unchanged", "one_edit"):
     if run == "one_edit":
         edit_summary(sorted((content / "conferences").glob("*.yaml"))[-1], "Đã sửa.")
@@ -55,8 +55,16 @@ for run in ("cold", "unchanged", "one_edit"):
 print(json.dumps(seconds))
 """
 """The generator's step (load + check + render to Markdown, pipeline.render) three times in one
-process: into an empty work folder, again with nothing changed, and after one record is edited.
-Before them, where the time of a cold render goes, step by step (bench/steps.py)."""
+process: into an empty work folder, again with nothing changed, and after one record is edited."""
+
+_STEPS = """
+import json, sys
+from pathlib import Path
+from bench.steps import time_steps
+print(json.dumps(time_steps(Path(sys.argv[1]))))
+"""
+"""Where the time of a cold render goes, step by step (bench/steps.py), in a process of its own: in the
+render step's process it would leave compiled templates and warm caches to the cold render."""
 
 
 @dataclass
@@ -131,6 +139,11 @@ def edit_summary(record: Path, mark: str) -> None:
     record.write_text(text.replace("summary:\n  vi: ", f"summary:\n  vi: {mark} ", 1), encoding="utf-8")
 
 
+def printed_json(command: list[str]) -> Any:
+    """What a command prints, read as JSON."""
+    return json.loads(subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -144,15 +157,8 @@ def measure(n: int, workspace: Path, repeat: int = REPEAT) -> SizeResult:
     python = sys.executable
     step_content = workspace / f"n{n}" / "step-content"
     shutil.copytree(content, step_content)
-    step = json.loads(
-        subprocess.run(
-            [python, "-c", _RENDER_STEP, str(step_content), str(workspace / f"n{n}" / "step-work")],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
+    steps = printed_json([python, "-c", _STEPS, str(step_content)])
+    step = printed_json([python, "-c", _RENDER_STEP, str(step_content), str(workspace / f"n{n}" / "step-work")])
     work, out = workspace / f"n{n}" / "work", workspace / f"n{n}" / "site"
     build = [python, "build.py", "build", "--content", str(content), "--out", str(out), "--work", str(work)]
     _, peak_mb = run(build, sample_memory=True)
@@ -180,7 +186,7 @@ def measure(n: int, workspace: Path, repeat: int = REPEAT) -> SizeResult:
         warm_records_per_s=round(n / step["unchanged"]),
         one_edit_records_per_s=round(n / step["one_edit"]),
         pages_written_after_one_edit=step["one_edit_written"],
-        **{f"{name}_s": round(seconds, 3) for name, seconds in step["steps"].items()},
+        **{f"{name}_s": round(seconds, 3) for name, seconds in steps.items()},
         full_build_s=round(full_s, 2),
         plain_mkdocs_s=round(plain_s, 2),
         ratio_to_plain=round(full_s / plain_s, 2),
