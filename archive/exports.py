@@ -12,7 +12,7 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from .cache import digest
+from .cache import digest, keep, read_kept
 from .locale import LANGUAGES, parse_date
 from .model import Archive, Conference
 from .references import CONFERENCE_REFERENCES, references
@@ -76,28 +76,42 @@ def resolved(record: dict[str, Any], refs: dict[str, dict[str, dict[str, Any]]])
     return result
 
 
-def archive_json(archive: Archive, kept: dict[str, str] | None = None) -> str:
-    """Every conference with its references resolved, and the reference files, in both languages.
+Places = dict[str, tuple[int, int]]
+"""Where each conference's JSON stands in an archive.json, as byte offsets, by its key (see archive_json)."""
 
-    `kept` holds each conference's JSON from an earlier render, by the digests of its record and of
-    the references: what is there is reused, the rest is written, and it ends holding this archive's
-    conferences only. The text is that of json.dumps of the whole (no indent: the C encoder)."""
-    kept = {} if kept is None else kept
-    fragments: dict[str, str] = {}
-    for conference in archive.conferences:
-        key = digest(conference.digest, archive.references_digest)
-        fragments[key] = kept.get(key) or json.dumps(resolved(conference.record, archive.refs), ensure_ascii=False)
-    kept.clear()
-    kept.update(fragments)
+
+def archive_json(archive: Archive, earlier: bytes = b"", places: Places | None = None) -> tuple[bytes, Places]:
+    """Every conference with its references resolved, and the reference files, in both languages, as
+    UTF-8; and where each conference's JSON stands in it.
+
+    A conference whose key (the digests of its record and of the references) is in `places` is
+    copied from `earlier`, the archive.json those places describe; the rest are serialized. The
+    text is that of json.dumps of the whole (no indent: the C encoder)."""
+    places = places or {}
     head = {
         "description": "Conferences of Viet Nam's Ministry of Industry and Trade with the provinces' Departments "
         "of Industry and Trade; every text in Vietnamese (vi) and English (en).",
         "schema": "conference.schema.json",
     }
     opening = json.dumps(head, ensure_ascii=False)[:-1]  # without its closing brace
-    conferences = ", ".join(fragments.values())
-    references = json.dumps(archive.refs, ensure_ascii=False)
-    return f'{opening}, "conferences": [{conferences}], "references": {references}}}'
+    parts = [f'{opening}, "conferences": ['.encode()]
+    position = len(parts[0])
+    placed: Places = {}
+    for number, conference in enumerate(archive.conferences):
+        if number:
+            parts.append(b", ")
+            position += 2
+        key = digest(conference.digest, archive.references_digest)
+        if key in places:
+            start, end = places[key]
+            fragment = earlier[start:end]
+        else:
+            fragment = json.dumps(resolved(conference.record, archive.refs), ensure_ascii=False).encode()
+        placed[key] = (position, position + len(fragment))
+        parts.append(fragment)
+        position += len(fragment)
+    parts.append(f'], "references": {json.dumps(archive.refs, ensure_ascii=False)}}}'.encode())
+    return b"".join(parts), placed
 
 
 def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
@@ -205,9 +219,9 @@ def _moment(conference: Conference) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
 
 
-def write_if_changed(path: Path, text: str, encoding: str = "utf-8") -> bool:
+def write_if_changed(path: Path, text: str | bytes, encoding: str = "utf-8") -> bool:
     """Write a file only when its content differs, so that unchanged files keep their time."""
-    data = text.encode(encoding)
+    data = text if isinstance(text, bytes) else text.encode(encoding)
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -215,9 +229,24 @@ def write_if_changed(path: Path, text: str, encoding: str = "utf-8") -> bool:
     return True
 
 
-def write_archive_json(archive: Archive, md_root: Path, kept: dict[str, str] | None = None) -> None:
-    """data/archive.json, beside the Vietnamese pages (see archive_json for `kept`)."""
-    write_if_changed(md_root / LANGUAGES[0] / DATA_FOLDER / "archive.json", archive_json(archive, kept))
+def write_archive_json(archive: Archive, md_root: Path, kept_path: Path) -> None:
+    """data/archive.json, beside the Vietnamese pages. The conferences unchanged since the last render
+    are copied from the file it wrote, at the places it kept in kept_path, while that file is as it
+    left it (same size and modification time); otherwise every conference is serialized again."""
+    path = md_root / LANGUAGES[0] / DATA_FOLDER / "archive.json"
+    kept = read_kept(kept_path)
+    trusted = path.is_file() and kept.get("file") == _stamp(path)
+    earlier = path.read_bytes() if trusted else b""
+    data, places = archive_json(archive, earlier, kept["places"] if trusted else None)
+    if data != earlier:
+        write_if_changed(path, data)
+    keep(kept_path, {"file": _stamp(path), "places": places})
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """A file's size and modification time: what tells that nothing else wrote it."""
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
 
 
 def write_tables_and_feeds(

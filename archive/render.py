@@ -15,7 +15,7 @@ import yaml
 from markupsafe import Markup
 
 from . import charts, locale
-from .cache import code_digest, digest, keep, read_kept
+from .cache import code_digest, digest
 from .charts import comparable
 from .escape import front_matter_text, html_text, markdown_text
 from .exports import DATA_FOLDER, write_archive_json, write_if_changed, write_tables_and_feeds
@@ -391,7 +391,7 @@ def render_language(archive: Archive, lang: str, out_dir: Path, report: RenderRe
 
 
 JSON_KEPT = ".archive-json.marshal"
-"""Beside the languages' Markdown: each conference's JSON for data/archive.json, from the last render."""
+"""Beside the languages' Markdown: where each conference's JSON stands in the last data/archive.json."""
 ARCHIVE_JSON, TABLES = "archive.json", "tables and feeds"
 """The parts of a render that write the downloads and feeds, beside the languages."""
 
@@ -410,9 +410,7 @@ class RenderJob:
 def _render_part(job: RenderJob, part: str) -> RenderReport:
     """One language's Markdown, data/archive.json, or the tables and feeds."""
     if part == ARCHIVE_JSON:
-        kept = read_kept(job.md_root / JSON_KEPT)
-        write_archive_json(job.archive, job.md_root, kept)
-        keep(job.md_root / JSON_KEPT, kept)
+        write_archive_json(job.archive, job.md_root, job.md_root / JSON_KEPT)
     elif part == TABLES:
         write_tables_and_feeds(job.archive, job.md_root, job.site_url, load_strings(), job.figures_due)
     else:
