@@ -238,8 +238,10 @@ def write_archive_json(archive: Archive, md_root: Path, kept_path: Path) -> None
     trusted = path.is_file() and kept.get("file") == _stamp(path)
     earlier = path.read_bytes() if trusted else b""
     data, places = archive_json(archive, earlier, kept["places"] if trusted else None)
-    if data != earlier:
+    if not trusted:
         write_if_changed(path, data)
+    elif data != earlier:  # earlier is the file's text: no need to read it again to compare
+        path.write_bytes(data)
     keep(kept_path, {"file": _stamp(path), "places": places})
 
 

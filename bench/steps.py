@@ -14,6 +14,7 @@ import gc
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from archive.cache import RecordCache
@@ -30,24 +31,22 @@ def time_steps(content_dir: Path) -> dict[str, float]:
 
     The steps are called here one by one, not through pipeline.load_archive, so that each is timed
     and so that older checkouts, whose load_archive has no place for timings, are measured the same way."""
-    seconds: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as work:
-        started = time.perf_counter()
+        laps = [time.perf_counter()]
         gc.disable()
         cache = RecordCache(Path(work) / "records.marshal")
         content = load_content(content_dir, cache)
-        seconds["parse"] = time.perf_counter() - started
+        laps.append(time.perf_counter())
         cache.save(check(content, cache))
-        seconds["check"] = time.perf_counter() - started - seconds["parse"]
+        laps.append(time.perf_counter())
         archive = build_archive(content)
         gc.enable()
         gc.freeze()
-        seconds["model"] = time.perf_counter() - started - seconds["parse"] - seconds["check"]
-        drawing = time.perf_counter()
+        laps.append(time.perf_counter())
         render_site(archive, Path(work) / "md")
-        seconds["draw"] = time.perf_counter() - drawing
+        laps.append(time.perf_counter())
     gc.unfreeze()
-    return seconds
+    return {step: end - start for step, (start, end) in zip(STEPS, pairwise(laps), strict=True)}
 
 
 def fastest(content_dir: Path, repeat: int) -> dict[str, float]:
