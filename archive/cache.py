@@ -61,7 +61,8 @@ def keep(path: Path, kept: dict[str, Any]) -> None:
 
 
 class RecordCache:
-    """Records as parsed from their text, and which files passed their checks, in one file."""
+    """Records as parsed from their text, what was worked out from them, and which files passed
+    their checks, in one file."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -70,6 +71,9 @@ class RecordCache:
         """Data by the digest of the file's text."""
         self.passed: set[str] = stored.get("passed", set())
         """Check keys (see validate.check_key) of the files that passed."""
+        self.derived: dict[str, dict[str, Any]] = stored.get("derived", {})
+        """What later steps worked out from the data (see records.Document.derive), by the same digest."""
+        self._derived_sizes = {key: len(values) for key, values in self.derived.items()}
         self._used: set[str] = set()
         self._new = False
 
@@ -84,9 +88,17 @@ class RecordCache:
         self._used.add(text_digest)
         self._new = True
 
+    def derived_of(self, text_digest: str) -> dict[str, Any]:
+        """The values worked out from the data of a text with this digest: a mapping that the
+        caller fills, and that save() keeps."""
+        return self.derived.setdefault(text_digest, {})
+
     def save(self, passed: set[str]) -> None:
-        """Write what this run used (records since removed are forgotten) and the files that passed."""
-        if not self.path or (not self._new and passed == self.passed and self._used == set(self.parsed)):
+        """Write what this run used (records since removed are forgotten), what was worked out from
+        it, and the files that passed."""
+        grown = any(len(values) != self._derived_sizes.get(key, 0) for key, values in self.derived.items())
+        if not self.path or (not self._new and not grown and passed == self.passed and self._used == set(self.parsed)):
             return
-        parsed = {key: value for key, value in self.parsed.items() if key in self._used}
-        keep(self.path, {"parsed": parsed, "passed": passed})
+        used = {key: value for key, value in self.parsed.items() if key in self._used}
+        derived = {key: self.derived[key] for key in used if self.derived.get(key)}
+        keep(self.path, {"parsed": used, "derived": derived, "passed": passed})

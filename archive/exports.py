@@ -188,8 +188,13 @@ def conferences_csv(archive: Archive) -> str:
     return _csv(CONFERENCE_COLUMNS, rows)
 
 
+FEED_ENTRIES = 50
+"""A feed holds the newest conferences only, as feeds do: its size does not grow with the archive."""
+
+
 def atom_feed(archive: Archive, lang: str, site_root: str, strings: dict[str, dict[str, str]]) -> str:
-    """The conferences of one language, newest first, as an Atom feed (addresses absolute when known)."""
+    """The newest conferences in one language, newest first, as an Atom feed (addresses absolute
+    when known)."""
     language_root = site_root + ("" if lang == LANGUAGES[0] else f"{lang}/")
     feed = FeedGenerator()
     feed.id(language_root or f"urn:moit-conference-archive:{lang}")
@@ -199,7 +204,7 @@ def atom_feed(archive: Archive, lang: str, site_root: str, strings: dict[str, di
     feed.link(href=language_root + "feed.xml", rel="self")
     feed.link(href=language_root or "./", rel="alternate")
     newest: datetime.datetime | None = None
-    for conference in archive.conferences:  # feedgen puts each new entry first: newest ends on top
+    for conference in archive.conferences[-FEED_ENTRIES:]:  # feedgen puts each new entry first: newest on top
         entry = feed.add_entry()
         address = f"{language_root}conferences/{conference.id}/"
         entry.id(address if site_root else f"urn:moit-conference-archive:conference:{conference.id}")

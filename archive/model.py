@@ -10,7 +10,7 @@ from typing import Any
 
 from .cache import digest
 from .locale import parse_date
-from .records import Content
+from .records import Content, Document
 from .references import CONFERENCE_REFERENCES, references
 
 
@@ -26,6 +26,8 @@ class Conference:
     """A hash of what other pages show of the record: all but OWN_PAGE_FIELDS."""
     previous: Conference | None = None
     next: Conference | None = None
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """(kind, id) of each reference file entry the record names, figures' scopes aside."""
     unknown: frozenset[str] = frozenset()
     """Fields the sources do not give, marked `unknown` in the record."""
 
@@ -117,24 +119,40 @@ OWN_PAGE_FIELDS = frozenset({"summary", "sources", "start_time", "duration_days"
 other page. None of them holds a reference, so no person, place or organization page lists them."""
 
 
-def _conference(record: dict[str, Any], text_digest: str) -> Conference:
+def _listed_digest(record: dict[str, Any]) -> str:
+    """A hash of what pages other than the conference's own show of a record."""
+    listed = {key: value for key, value in record.items() if key not in OWN_PAGE_FIELDS}
+    # marshal's version 2 writes the same bytes for the same data, and is quicker than JSON.
+    return digest(marshal.dumps(listed, 2))
+
+
+def _links(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """(kind, id) of each person, place, organization, series or topic the record names, once each,
+    in the order of CONFERENCE_REFERENCES. A figure's scope is a place the figure is about, listed
+    with the figures, not a mention."""
+    found = ((kind, ref) for path, kind, ref in references(record, CONFERENCE_REFERENCES) if path[0] != "figures")
+    return list(dict.fromkeys(found))
+
+
+def _conference(document: Document) -> Conference:
     """A conference whose fields marked unknown are empty, so that nothing downstream meets the word."""
+    record = document.data
     unknown = {key for key in (*UNKNOWABLE_LISTS, "conclusions", "format", "venue") if record.get(key) == "unknown"}
     known = {key: value for key, value in record.items() if key not in unknown or key in ("format", "venue")}
     known.update({key: [] for key in UNKNOWABLE_LISTS if key in unknown})
-    listed = {key: value for key, value in record.items() if key not in OWN_PAGE_FIELDS}
-    # marshal's version 2 writes the same bytes for the same data, and is quicker than JSON.
     return Conference(
-        known, digest=text_digest, listed_digest=digest(marshal.dumps(listed, 2)), unknown=frozenset(unknown)
+        known,
+        digest=document.digest,
+        listed_digest=document.derive("listed digest", _listed_digest),
+        links=document.derive("links", _links),
+        unknown=frozenset(unknown),
     )
 
 
 def build_archive(content: Content) -> Archive:
     """Resolve checked content into the archive the templates read."""
     refs = {kind: document.data or {} for kind, document in content.references.items()}
-    conferences = sorted(
-        (_conference(doc.data, doc.digest) for doc in content.conferences), key=lambda c: (c.date, c.id)
-    )
+    conferences = sorted((_conference(document) for document in content.conferences), key=lambda c: (c.date, c.id))
     archive = Archive(refs=refs, conferences=conferences)
     archive.references_digest = content.references_digest
     archive.digest = digest(archive.references_digest, *(c.digest for c in conferences))
@@ -151,11 +169,8 @@ def build_archive(content: Content) -> Archive:
         by_series[conference.series].append(conference)
         if conference.place:
             held_in[conference.place].append(conference)
-        for path, kind, ref in references(conference.record, CONFERENCE_REFERENCES):
-            # A figure's scope is a place the figure is about, listed with the figures, not a mention.
-            if path[0] == "figures" or (linked[(kind, ref)] and linked[(kind, ref)][-1] is conference):
-                continue
-            linked[(kind, ref)].append(conference)
+        for link in conference.links:
+            linked[link].append(conference)
         seen: set[tuple[str, str]] = set()
         for person, part, role in _people_in(conference):
             if (person, part) not in seen:

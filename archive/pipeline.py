@@ -33,8 +33,10 @@ def load_archive(content_dir: Path = DEFAULT_CONTENT, cache_file: Path | None = 
     try:
         cache = RecordCache(cache_file)
         content = load_content(content_dir, cache)
-        cache.save(check(content, cache))
-        return build_archive(content)
+        passed = check(content, cache)
+        archive = build_archive(content)
+        cache.save(passed)  # with what the model worked out from each record
+        return archive
     finally:
         gc.enable()
         gc.freeze()

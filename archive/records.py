@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import marshal
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from .cache import RecordCache, digest
 from .errors import ContentError, FieldPath, Problem
 from .workers import parallel_map
+
+Value = TypeVar("Value")
 
 MAX_FILE_BYTES = 512 * 1024
 """A record is a few kilobytes; anything this large is a mistake or an attack."""
@@ -47,8 +49,17 @@ class Document:
     text: str = field(default="", repr=False)
     digest: str = ""
     """A hash of the text: the same digest, the same data."""
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Values worked out from the data, by name; the record cache keeps them with the data."""
     _positions: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
     _key_positions: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
+
+    def derive(self, name: str, work: Callable[[Any], Value]) -> Value:
+        """work(data), worked out once for this text: later runs take it from the record cache.
+        work must depend on the data alone, and its result be plain data that marshal can keep."""
+        if name not in self.derived:
+            self.derived[name] = work(self.data)
+        return self.derived[name]
 
     @property
     def positions(self) -> dict[FieldPath, tuple[int, int]]:
@@ -362,6 +373,7 @@ def load_content(root: Path, cache: RecordCache | None = None) -> Content:
             continue
         document = documents[path] = _document(path, text)
         document.data = cache.data(document.digest)
+        document.derived = cache.derived_of(document.digest)
         if document.data is None:
             to_parse.append(document)
     jobs = [(document.path, document.text) for document in to_parse]

@@ -11,7 +11,6 @@ from typing import Any
 
 import jinja2
 import jinja2.runtime
-import yaml
 from markupsafe import Markup
 
 from . import charts, locale
@@ -21,6 +20,7 @@ from .escape import front_matter_text, html_text, markdown_text
 from .exports import DATA_FOLDER, write_archive_json, write_if_changed, write_tables_and_feeds
 from .locale import LANGUAGES
 from .model import Archive, Conference
+from .records import load
 from .vietnamese import name_sort_key, sort_key
 from .workers import parallel_map
 
@@ -302,13 +302,18 @@ class _PageContext(jinja2.runtime.Context):
 
 
 @cache
-def environment() -> jinja2.Environment:
+def environment(compiled: Path | None = None) -> jinja2.Environment:
     """Templates from templates/; every {{ value }} is escaped for Markdown unless it is Markup.
 
-    Autoescape makes macro results Markup, so what a macro escaped is not escaped twice.
+    Autoescape makes macro results Markup, so what a macro escaped is not escaped twice. With a
+    folder `compiled`, each template's compiled code is kept there (Jinja checks its source), so
+    that a later render does not compile it again.
     """
+    if compiled:
+        compiled.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -325,7 +330,7 @@ def environment() -> jinja2.Environment:
 @cache
 def load_strings() -> dict[str, dict[str, str]]:
     """Interface strings per language."""
-    return yaml.safe_load((TEMPLATES_DIR / "strings.yaml").read_text(encoding="utf-8"))
+    return load(TEMPLATES_DIR / "strings.yaml").data
 
 
 @dataclass
@@ -339,6 +344,8 @@ class RenderReport:
     rendered: int = 0
 
 
+COMPILED_TEMPLATES = ".compiled-templates"
+"""Beside the languages' Markdown: the templates' compiled code, which every render reuses."""
 MANIFEST = ".fingerprints.json"
 """Beside each language's Markdown: the fingerprint each page was last drawn from."""
 
@@ -356,7 +363,7 @@ def render_language(archive: Archive, lang: str, out_dir: Path, report: RenderRe
     """Write the Markdown of one language. A page whose fingerprint has not changed since the last
     render is not drawn again, and a file whose text is unchanged keeps its modification time."""
     report = report or RenderReport()
-    env = environment()
+    env = environment(out_dir.parent / COMPILED_TEMPLATES)
     strings = load_strings()
     manifest_path = out_dir / MANIFEST
     previous = read_manifest(manifest_path)

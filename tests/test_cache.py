@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from archive import model
 from archive.cache import RecordCache
 from archive.errors import ContentError
 from archive.pipeline import load_archive
@@ -70,3 +71,25 @@ def test_a_cache_from_other_code_is_ignored(
 ) -> None:
     monkeypatch.setattr("archive.cache.code_digest", lambda: "another version of the generator")
     assert RecordCache(cache_file).parsed == {} and RecordCache(cache_file).passed == set()
+
+
+def test_what_the_model_works_out_from_a_record_is_kept_for_the_next_load(
+    content_copy: Path, cache_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = load_archive(content_copy)
+    worked_out: list[str] = []
+    for name in ("_links", "_listed_digest"):
+        work = getattr(model, name)
+        monkeypatch.setattr(model, name, lambda record, work=work: worked_out.append(record["id"]) or work(record))
+    archive = load_archive(content_copy, cache_file)
+    assert worked_out == [], "every record unchanged: nothing worked out again"
+    assert [(c.links, c.listed_digest) for c in archive.conferences] == [
+        (c.links, c.listed_digest) for c in fresh.conferences
+    ]
+    ids = {link: [c.id for c in held] for link, held in archive.linked.items()}
+    assert ids == {link: [c.id for c in held] for link, held in fresh.linked.items()}
+
+    record = content_copy / RECORD
+    record.write_text(record.read_text(encoding="utf-8").replace("vi: ", "vi: Đã sửa. ", 1), encoding="utf-8")
+    load_archive(content_copy, cache_file)
+    assert worked_out == [Path(RECORD).stem] * 2, "the edited record only"

@@ -13,8 +13,10 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import sync_playwright
 
+from archive.exports import FEED_ENTRIES, atom_feed
 from archive.locale import LANGUAGES, format_number
 from archive.pipeline import build, load_archive
+from archive.render import load_strings
 from archive.validate import SCHEMA_DIR
 from bench.browser import launch, serve
 from bench.synthetic import generate
@@ -114,6 +116,16 @@ def test_each_language_has_an_atom_feed_newest_first_linked_from_every_page(buil
         for path in ("", "timeline", "conferences/2022-09-23-northern-28-viii"):
             link = page(site, lang, path).find("link", type="application/atom+xml")
             assert link is not None and link["href"].endswith("feed.xml")
+
+
+def test_a_feed_holds_the_newest_conferences_only(tmp_path):
+    archive = load_archive(generate(tmp_path, FEED_ENTRIES + 10))
+    for lang in LANGUAGES:
+        feed = ElementTree.fromstring(atom_feed(archive, lang, "https://example.org/", load_strings()))
+        links = [entry.find(f"{ATOM}link").get("href") for entry in feed.findall(f"{ATOM}entry")]
+        newest = archive.newest_first()[:FEED_ENTRIES]
+        root = "https://example.org/" + ("" if lang == "vi" else f"{lang}/")
+        assert links == [f"{root}conferences/{c.id}/" for c in newest]
 
 
 def test_the_sitemap_lists_every_page_with_its_alternate_in_the_other_language(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jinja2
 import markdown
 import pytest
 import yaml
@@ -14,7 +15,7 @@ from archive.exports import archive_json, resolved
 from archive.locale import LANGUAGES
 from archive.model import OWN_PAGE_FIELDS
 from archive.pipeline import load_archive
-from archive.render import render_site, site_pages
+from archive.render import COMPILED_TEMPLATES, environment, render_language, render_site, site_pages
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -103,6 +104,27 @@ def test_a_template_change_draws_every_page_again(tmp_path, monkeypatch):
     render_site(archive, tmp_path)
     monkeypatch.setattr("archive.render.code_digest", lambda: "another version of the templates")
     assert render_site(archive, tmp_path).rendered == 2 * len(site_pages(archive))
+
+
+def test_a_later_render_takes_the_compiled_templates_from_the_work_folder(tmp_path, monkeypatch):
+    archive = load_archive()
+    compiled: list[str | None] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(env: jinja2.Environment, source: str, name: str | None = None, *args, **kwargs):
+        if env.bytecode_cache:  # the pages' templates, not the charts'
+            compiled.append(name)
+        return compile_template(env, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    runs = []
+    for run in ("first", "second"):  # both languages' folders share the work folder's compiled code
+        environment.cache_clear()  # as in a new process
+        render_language(archive, "vi", tmp_path / run)
+        runs.append(set(compiled))
+        compiled.clear()
+    assert "conference.md.j2" in runs[0] and any((tmp_path / COMPILED_TEMPLATES).iterdir())
+    assert runs[1] == set(), "compiled again"
 
 
 @pytest.mark.parametrize("left", ['"1c75211cfa019698d43786998d819889"', "{not json", "[]"])
