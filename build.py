@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from archive.errors import ContentError, github_annotation
-from archive.pipeline import CACHE_FILE, DEFAULT_CONTENT, DEFAULT_OUT, WORK_DIR, build, load_archive
+from archive.pipeline import CACHE_FOLDER, DEFAULT_CONTENT, DEFAULT_OUT, WORK_DIR, build, load_archive
 from archive.scaffold import FIELDS_TO_FILL, ScaffoldError, check_answer, series_ids, write_skeleton
 from archive.site import OutputFolderError
 
@@ -30,7 +30,7 @@ def _report(error: ContentError) -> int:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    archive = load_archive(args.content, WORK_DIR / CACHE_FILE)
+    archive = load_archive(args.content, WORK_DIR / CACHE_FOLDER)
     print(f"OK: {len(archive.conferences)} conferences and their references are valid.")
     return 0
 

@@ -60,22 +60,36 @@ def keep(path: Path, kept: dict[str, Any]) -> None:
     partial.replace(path)
 
 
+SHARDS = "0123456789abcdef"
+"""The record cache spreads the data over one file per first digit of the texts' digests."""
+
+
 class RecordCache:
     """Records as parsed from their text, what was worked out from them, and which files passed
-    their checks, in one file."""
+    their checks, in a folder.
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        stored = read_kept(path)
-        self.parsed: dict[str, Any] = stored.get("parsed", {})
+    The data is spread over sixteen files by the first digit of each text's digest, so that after
+    an edit one or two of them are written again, not all the data (28 MB for 2,000 records)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.parsed: dict[str, Any] = {}
         """Data by the digest of the file's text."""
-        self.passed: set[str] = stored.get("passed", set())
-        """Check keys (see validate.check_key) of the files that passed."""
-        self.derived: dict[str, dict[str, Any]] = stored.get("derived", {})
+        self.derived: dict[str, dict[str, Any]] = {}
         """What later steps worked out from the data (see records.Document.derive), by the same digest."""
+        for shard in SHARDS if folder else ():
+            stored = read_kept(self._file(shard))
+            self.parsed.update(stored.get("parsed", {}))
+            self.derived.update(stored.get("derived", {}))
+        self.passed: set[str] = read_kept(self._file("passed")).get("passed", set()) if folder else set()
+        """Check keys (see validate.check_key) of the files that passed."""
         self._derived_sizes = {key: len(values) for key, values in self.derived.items()}
         self._used: set[str] = set()
-        self._new = False
+        self._new: set[str] = set()
+
+    def _file(self, name: str) -> Path:
+        assert self.folder, "a cache without a folder keeps nothing"
+        return self.folder / f"{name}.marshal"
 
     def data(self, text_digest: str) -> Any:
         """The data parsed earlier from a text with this digest, or None."""
@@ -86,7 +100,7 @@ class RecordCache:
     def keep(self, text_digest: str, data: Any) -> None:
         self.parsed[text_digest] = data
         self._used.add(text_digest)
-        self._new = True
+        self._new.add(text_digest)
 
     def derived_of(self, text_digest: str) -> dict[str, Any]:
         """The values worked out from the data of a text with this digest: a mapping that the
@@ -94,11 +108,20 @@ class RecordCache:
         return self.derived.setdefault(text_digest, {})
 
     def save(self, passed: set[str]) -> None:
-        """Write what this run used (records since removed are forgotten), what was worked out from
-        it, and the files that passed."""
-        grown = any(len(values) != self._derived_sizes.get(key, 0) for key, values in self.derived.items())
-        if not self.path or (not self._new and not grown and passed == self.passed and self._used == set(self.parsed)):
+        """Write the files whose part changed: data this run parsed or worked out from, data it did
+        not use (records since removed are forgotten), the files that passed."""
+        if not self.folder:
             return
-        used = {key: value for key, value in self.parsed.items() if key in self._used}
-        derived = {key: self.derived[key] for key in used if self.derived.get(key)}
-        keep(self.path, {"parsed": used, "derived": derived, "passed": passed})
+        changed = {
+            key[0]
+            for key in self.parsed
+            if key in self._new
+            or key not in self._used
+            or len(self.derived.get(key, {})) != self._derived_sizes.get(key, 0)
+        }
+        for shard in sorted(changed):
+            used = {key: data for key, data in self.parsed.items() if key[0] == shard and key in self._used}
+            derived = {key: self.derived[key] for key in used if self.derived.get(key)}
+            keep(self._file(shard), {"parsed": used, "derived": derived})
+        if passed != self.passed:
+            keep(self._file("passed"), {"passed": passed})

@@ -19,11 +19,11 @@ from .workers import in_child
 DEFAULT_CONTENT = ROOT / "content"
 DEFAULT_OUT = ROOT / "site"
 WORK_DIR = ROOT / "build"
-CACHE_FILE = ".records.marshal"
-"""In the work folder: the records as parsed and checked by the last build."""
+CACHE_FOLDER = ".records"
+"""In the work folder: the records as parsed and checked by the last build (a folder)."""
 
 
-def load_archive(content_dir: Path = DEFAULT_CONTENT, cache_file: Path | None = None) -> Archive:
+def load_archive(content_dir: Path = DEFAULT_CONTENT, cache_folder: Path | None = None) -> Archive:
     """Load and check the content; raises ContentError listing every problem.
 
     With a cache file, files unchanged since the run that wrote it are neither parsed nor checked again."""
@@ -31,7 +31,7 @@ def load_archive(content_dir: Path = DEFAULT_CONTENT, cache_file: Path | None = 
     # them again and again, waits until they are built, then leaves them out of its scans for good.
     gc.disable()
     try:
-        cache = RecordCache(cache_file)
+        cache = RecordCache(cache_folder)
         content = load_content(content_dir, cache)
         passed = check(content, cache)
         archive = build_archive(content)
@@ -44,7 +44,7 @@ def load_archive(content_dir: Path = DEFAULT_CONTENT, cache_file: Path | None = 
 
 def render(content_dir: Path, work_dir: Path, site_url: str | None = None) -> RenderReport:
     """The generator's step: load, check and render the Markdown of every language into work_dir/md."""
-    archive = load_archive(content_dir, work_dir / CACHE_FILE)
+    archive = load_archive(content_dir, work_dir / CACHE_FOLDER)
     return render_site(archive, work_dir / "md", site_url)
 
 
@@ -62,7 +62,7 @@ class BuildReport:
     @cached_property
     def archive(self) -> Archive:
         """The archive that was built, read again (from the cache the build left) when asked for."""
-        return load_archive(self.content_dir, self.work_dir / CACHE_FILE)
+        return load_archive(self.content_dir, self.work_dir / CACHE_FOLDER)
 
 
 def build(

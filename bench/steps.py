@@ -34,7 +34,7 @@ def time_steps(content_dir: Path) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as work:
         laps = [time.perf_counter()]
         gc.disable()
-        cache = RecordCache(Path(work) / "records.marshal")
+        cache = RecordCache(Path(work) / "records")
         content = load_content(content_dir, cache)
         laps.append(time.perf_counter())
         passed = check(content, cache)
