@@ -26,7 +26,7 @@ CACHE_FOLDER = ".records"
 def load_archive(content_dir: Path = DEFAULT_CONTENT, cache_folder: Path | None = None) -> Archive:
     """Load and check the content; raises ContentError listing every problem.
 
-    With a cache file, files unchanged since the run that wrote it are neither parsed nor checked again."""
+    With a cache folder, files unchanged since the run that wrote it are neither parsed nor checked again."""
     # Loading makes a million small objects that live until the end: the collector, which would scan
     # them again and again, waits until they are built, then leaves them out of its scans for good.
     gc.disable()
