@@ -119,9 +119,13 @@ class RecordCache:
             or key not in self._used
             or len(self.derived.get(key, {})) != self._derived_sizes.get(key, 0)
         }
-        for shard in sorted(changed):
-            used = {key: data for key, data in self.parsed.items() if key[0] == shard and key in self._used}
-            derived = {key: self.derived[key] for key in used if self.derived.get(key)}
-            keep(self._file(shard), {"parsed": used, "derived": derived})
+        kept: dict[str, dict[str, dict[str, Any]]] = {shard: {"parsed": {}, "derived": {}} for shard in changed}
+        for key in self._used:
+            if key[0] in kept:
+                kept[key[0]]["parsed"][key] = self.parsed[key]
+                if self.derived.get(key):
+                    kept[key[0]]["derived"][key] = self.derived[key]
+        for shard, part in sorted(kept.items()):
+            keep(self._file(shard), part)
         if passed != self.passed:
             keep(self._file("passed"), {"passed": passed})

@@ -15,6 +15,11 @@ from archive.records import read_text
 RECORD = "conferences/2022-09-23-northern-28-viii.yaml"
 
 
+def edit(record: Path) -> None:
+    """Mark the record's first Vietnamese text as edited."""
+    record.write_text(record.read_text(encoding="utf-8").replace("vi: ", "vi: Đã sửa. ", 1), encoding="utf-8")
+
+
 @pytest.fixture
 def cache_folder(tmp_path: Path, content_copy: Path) -> Path:
     """A cache written by a first, clean load of the content."""
@@ -33,8 +38,7 @@ def test_a_second_load_takes_every_file_from_the_cache(content_copy: Path, cache
 
 
 def test_an_edited_record_is_read_again(content_copy: Path, cache_folder: Path) -> None:
-    record = content_copy / RECORD
-    record.write_text(record.read_text(encoding="utf-8").replace("vi: ", "vi: Đã sửa. ", 1), encoding="utf-8")
+    edit(content_copy / RECORD)
     archive = load_archive(content_copy, cache_folder)
     edited = next(c for c in archive.conferences if c.id == Path(RECORD).stem)
     assert edited.record["title"]["vi"].startswith("Đã sửa. ")
@@ -47,7 +51,7 @@ def test_an_edit_writes_again_only_the_cache_files_of_the_old_and_the_new_text(
     assert len(before) > 4, "the data of twelve files spread over several"
     record = content_copy / RECORD
     old_digest = digest(read_text(record))
-    record.write_text(record.read_text(encoding="utf-8").replace("vi: ", "vi: Đã sửa. ", 1), encoding="utf-8")
+    edit(record)
     new_digest = digest(read_text(record))
     load_archive(content_copy, cache_folder)
     after = {file.name: file.stat().st_mtime_ns for file in cache_folder.iterdir()}
@@ -108,7 +112,6 @@ def test_what_the_model_works_out_from_a_record_is_kept_for_the_next_load(
     ids = {link: [c.id for c in held] for link, held in archive.linked.items()}
     assert ids == {link: [c.id for c in held] for link, held in fresh.linked.items()}
 
-    record = content_copy / RECORD
-    record.write_text(record.read_text(encoding="utf-8").replace("vi: ", "vi: Đã sửa. ", 1), encoding="utf-8")
+    edit(content_copy / RECORD)
     load_archive(content_copy, cache_folder)
     assert worked_out == [Path(RECORD).stem] * 2, "the edited record only"
