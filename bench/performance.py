@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+import yaml
 
 from archive.locale import LANGUAGES
 from bench.search import seconds_to_first_results
@@ -147,6 +148,19 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def plain_configs(work: Path, site: Path) -> list[Path]:
+    """Each language's MkDocs configuration as the build wrote it into work, building into
+    site/<lang> instead (the build's own output folders are its staging and its site)."""
+    configs = []
+    for lang in LANGUAGES:
+        config = yaml.safe_load((work / f"mkdocs.{lang}.yml").read_text(encoding="utf-8"))
+        config["site_dir"] = str(site / lang)
+        path = site.parent / f"plain.{lang}.yml"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        configs.append(path)
+    return configs
+
+
 def measure(n: int, workspace: Path, repeat: int = REPEAT) -> SizeResult:
     """Generate an archive of n conferences and measure every step on it.
 
@@ -162,10 +176,14 @@ def measure(n: int, workspace: Path, repeat: int = REPEAT) -> SizeResult:
     work, out = workspace / f"n{n}" / "work", workspace / f"n{n}" / "site"
     build = [python, "build.py", "build", "--content", str(content), "--out", str(out), "--work", str(work)]
     _, peak_mb = run(build, sample_memory=True)
-    plain = [[python, "-m", "mkdocs", "build", "-q", "-f", str(work / f"mkdocs.{lang}.yml")] for lang in LANGUAGES]
+    plain_site = workspace / f"n{n}" / "plain-site"
+    plain = [[python, "-m", "mkdocs", "build", "-q", "-f", str(config)] for config in plain_configs(work, plain_site)]
     full_s = plain_s = float("inf")
     for _ in range(repeat):
-        shutil.rmtree(work)
+        # Each timed build writes into folders that do not exist yet: neither side's time includes
+        # deleting the output of an earlier run.
+        for folder in (work, out, plain_site):
+            shutil.rmtree(folder, ignore_errors=True)
         full_s = min(full_s, run(build)[0])
         plain_s = min(plain_s, sum(run(command)[0] for command in plain))
     first = sorted((content / "conferences").glob("*.yaml"))[0]

@@ -19,6 +19,9 @@ def test_the_benchmark_measures_every_figure_on_small_archives(tmp_path):
         assert result.markdown_rewritten_on_rebuild >= 1
         assert result.preview_after_one_edit_s > 0
         assert result.search_results_vi_s > 0 and result.search_results_en_s > 0
+        # Plain MkDocs builds the same Markdown into a folder of its own, which the build never deletes.
+        plain_site = tmp_path / f"n{result.conferences}" / "plain-site"
+        assert (plain_site / "vi" / "index.html").is_file() and (plain_site / "en" / "index.html").is_file()
     small, larger = results
     assert larger.search_index_kb > small.search_index_kb
     assert "conference page does not grow with N" in goals(results)
