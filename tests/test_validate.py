@@ -14,6 +14,8 @@ import pytest
 from archive.errors import ContentError, Problem, format_field_path
 from archive.records import load_content
 from archive.validate import SINGULAR, check
+from archive.workers import MANY_FILES
+from bench.synthetic import generate
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 VIII = "conferences/2022-09-23-northern-28-viii.yaml"
@@ -305,3 +307,18 @@ def test_problem_describes_itself_relative_to_the_content_folder(tmp_path: Path)
     bare = Problem(tmp_path / "a.yaml", 1, 1, (), "the file is missing")
     assert bare.describe(tmp_path) == "a.yaml:1:1: the file is missing"
     assert bare.describe(tmp_path / "elsewhere").startswith(str(tmp_path / "a.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [("format: online: yes", "mapping values"), ("format: onsite", "onsite")],
+    ids=["unreadable YAML", "a value the schema refuses"],
+)
+def test_problems_found_on_every_core_are_all_reported_in_place(tmp_path: Path, broken: str, message: str) -> None:
+    content = generate(tmp_path, MANY_FILES + 8)  # enough files to be parsed and checked by several workers
+    files = sorted((content / "conferences").glob("*.yaml"))
+    first, last = files[0].name, files[-1].name
+    lines = {name: edit(content, f"conferences/{name}", r"^format: .*$", broken)[0] for name in (first, last)}
+    found = problems(content)
+    assert [(p.file.name, p.line) for p in found] == [(first, lines[first]), (last, lines[last])]
+    assert all(message in p.describe() for p in found), [p.describe() for p in found]
