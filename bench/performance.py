@@ -1,6 +1,6 @@
 """The archive's cost at scale, against plain MkDocs building the same Markdown.
 
-Usage: python -m bench.performance [--sizes 250 500 1000 2000] [--repeat 2] [--json FILE]
+Usage: python -m bench.performance [--sizes 250 500 1000 2000] [--repeat 3] [--json FILE]
 
 For each size N it generates N synthetic conferences (bench/synthetic.py) and measures, each in a
 fresh process: the generator step (load + validate + render to Markdown: cold, with nothing
@@ -35,7 +35,7 @@ from bench.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (250, 500, 1000, 2000)
-REPEAT = 2
+REPEAT = 3
 SEARCH_QUERY = "thanh hoa"
 """A place every synthetic archive holds, typed without its marks."""
 
