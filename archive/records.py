@@ -14,7 +14,7 @@ import yaml
 
 from .cache import RecordCache, digest
 from .errors import ContentError, FieldPath, Problem
-from .workers import MANY_FILES, parallel_map
+from .workers import map_files
 
 Value = TypeVar("Value")
 
@@ -377,7 +377,7 @@ def load_content(root: Path, cache: RecordCache | None = None) -> Content:
         if document.data is None:
             to_parse.append(document)
     jobs = [(document.path, document.text) for document in to_parse]
-    parsed = parallel_map(_parse_or_explain, jobs, chunksize=64, at_least=MANY_FILES)
+    parsed = map_files(_parse_or_explain, jobs)
     for document, loaded in zip(to_parse, parsed, strict=True):
         if isinstance(loaded, bytes):
             document.data = marshal.loads(loaded)

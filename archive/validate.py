@@ -21,7 +21,7 @@ from .cache import RecordCache, digest
 from .errors import ContentError, FieldPath, Problem
 from .records import REFERENCE_KINDS, Content, Document, field_values
 from .references import CONFERENCE_REFERENCES, REFERENCE_FILE_REFERENCES, references
-from .workers import MANY_FILES, parallel_map
+from .workers import map_files
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
@@ -368,7 +368,7 @@ def check(content: Content, cache: RecordCache | None = None) -> set[str]:
     documents += [(document, "conference") for document in content.conferences]
     keys = [check_key(document, kind, content.references_digest) for document, kind in documents]
     due = [index for index, key in enumerate(keys) if key not in passed]
-    found = parallel_map(_own_problems, due, shared=(content, documents), chunksize=64, at_least=MANY_FILES)
+    found = map_files(_own_problems, due, shared=(content, documents))
     problems = [problem for own in found for problem in own]
     problems.extend(archive_problems(content))
     if problems:
