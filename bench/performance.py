@@ -60,11 +60,14 @@ RENDER_RUNS = ("cold", "unchanged", "one_edit")
 _STEPS = """
 import json, sys
 from pathlib import Path
-from bench.steps import time_steps
-print(json.dumps(time_steps(Path(sys.argv[1]))))
+from bench.steps import libyaml_floor, time_steps
+content, repeat = Path(sys.argv[1]), int(sys.argv[2])
+floor = min(libyaml_floor(content) for _ in range(repeat))
+print(json.dumps({**time_steps(content), "libyaml": floor}))
 """
 """Where the time of a cold render goes, step by step (bench/steps.py), in a process of its own: in the
-render step's process it would leave compiled templates and warm caches to the cold render."""
+render step's process it would leave compiled templates and warm caches to the cold render. Before
+them, the fastest of `repeat` loads of the records by libyaml alone."""
 
 
 @dataclass
@@ -82,6 +85,8 @@ class SizeResult:
     model_s: float
     draw_s: float
     """A cold render's steps, timed one by one in another cold render (bench/steps.py)."""
+    libyaml_s: float
+    """libyaml loading the records on every core, and nothing else: the least a cold render can take."""
     full_build_s: float
     plain_mkdocs_s: float
     ratio_to_plain: float
@@ -170,7 +175,7 @@ def measure(n: int, workspace: Path, repeat: int = REPEAT) -> SizeResult:
     python = sys.executable
     step_content = workspace / f"n{n}" / "step-content"
     shutil.copytree(content, step_content)
-    steps = printed_json([python, "-c", _STEPS, str(step_content)])
+    steps = printed_json([python, "-c", _STEPS, str(step_content), str(repeat)])
     step_work = str(workspace / f"n{n}" / "step-work")
     step = {run: printed_json([python, "-c", _RENDER_STEP, str(step_content), step_work, run]) for run in RENDER_RUNS}
     work, out = workspace / f"n{n}" / "work", workspace / f"n{n}" / "site"
@@ -237,6 +242,7 @@ def table(results: list[SizeResult]) -> str:
         ("check s", "check_s"),
         ("model s", "model_s"),
         ("draw s", "draw_s"),
+        ("libyaml s", "libyaml_s"),
         ("rec/s cold", "records_per_s"),
         ("unchanged", "warm_records_per_s"),
         ("one edit", "one_edit_records_per_s"),
@@ -294,6 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     for goal, holds in verdict.items():
         print(f"{'holds' if holds else 'MISSED':>6}  {goal}")
+    largest = results[-1]
+    ceiling = largest.conferences / largest.libyaml_s
+    print(f"At N={largest.conferences}, libyaml alone loads {ceiling:.0f} records/s: no cold render can go faster.")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         results_json = [asdict(r) for r in results]

@@ -5,6 +5,9 @@ Usage: python -m bench.steps [--size 2000 | --content DIR] [--repeat 3]
 Each step of archive.pipeline.render is timed on its own, from an empty work folder each time; the
 fastest of the repeats counts. It takes the steps from archive/, so run from an older checkout
 (PYTHONPATH=<checkout> python bench/steps.py) it measures that version on the same content.
+
+It also times the least a cold render built on PyYAML can take: libyaml loading every conference
+file on every core, and nothing else.
 """
 
 from __future__ import annotations
@@ -17,11 +20,14 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
+import yaml
+
 from archive.cache import RecordCache
 from archive.model import build_archive
 from archive.records import load_content
 from archive.render import render_site
 from archive.validate import check
+from archive.workers import map_files
 
 STEPS = ("parse", "check", "model", "draw")
 
@@ -50,6 +56,20 @@ def time_steps(content_dir: Path) -> dict[str, float]:
     return {step: end - start for step, (start, end) in zip(STEPS, pairwise(laps), strict=True)}
 
 
+def _load_with_libyaml(_: object, path: Path) -> None:
+    yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+
+
+def libyaml_floor(content_dir: Path) -> float:
+    """Seconds PyYAML's fastest loader (libyaml's, CSafeLoader) takes to load every conference
+    file, spread over the cores as the render spreads its parsing, keeping nothing: no render
+    step that reads the records with PyYAML can take less when nothing is cached."""
+    files = sorted((content_dir / "conferences").glob("*.yaml"))
+    started = time.perf_counter()
+    map_files(_load_with_libyaml, files)
+    return time.perf_counter() - started
+
+
 def fastest(content_dir: Path, repeat: int) -> dict[str, float]:
     """Each step's fastest time over `repeat` cold renders."""
     runs = [time_steps(content_dir) for _ in range(repeat)]
@@ -71,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
 
             content = generate(Path(workspace), args.size)
         seconds = fastest(content, args.repeat)
+        floor = min(libyaml_floor(content) for _ in range(args.repeat))
     steps = "  ".join(f"{step} {value:.2f} s" for step, value in seconds.items())
-    print(f"{steps}  (total {sum(seconds.values()):.2f} s)")
+    print(f"{steps}  (total {sum(seconds.values()):.2f} s; libyaml alone {floor:.2f} s)")
     return 0
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+import yaml
+
+from archive.workers import MANY_FILES
 from bench.performance import goals, measure, table
-from bench.steps import STEPS, fastest
+from bench.steps import STEPS, fastest, libyaml_floor
 from bench.synthetic import generate
 
 
@@ -12,6 +16,7 @@ def test_the_benchmark_measures_every_figure_on_small_archives(tmp_path):
     for result in results:
         assert result.records_per_s > 0 and result.warm_records_per_s > 0 and result.one_edit_records_per_s > 0
         assert all(getattr(result, f"{step}_s") > 0 for step in STEPS)
+        assert 0 < result.libyaml_s < result.render_cold_s
         assert result.pages_written_after_one_edit == 1, "the edited conference's Vietnamese page"
         assert result.full_build_s > 0 and result.plain_mkdocs_s > 0 and result.ratio_to_plain > 0
         assert 0 < result.peak_memory_mb < 24 * 1024
@@ -32,3 +37,13 @@ def test_the_cold_render_steps_are_timed_one_by_one(tmp_path):
     seconds = fastest(generate(tmp_path, 12), repeat=1)
     assert list(seconds) == list(STEPS)
     assert all(value > 0 for value in seconds.values()), seconds
+
+
+@pytest.mark.parametrize("n", [12, MANY_FILES + 8], ids=["in this process", "on every core"])
+def test_the_libyaml_floor_loads_every_record(tmp_path, n):
+    content = generate(tmp_path, n)
+    assert libyaml_floor(content) > 0
+    last = sorted((content / "conferences").glob("*.yaml"))[-1]
+    last.write_text("title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(yaml.YAMLError):
+        libyaml_floor(content)
