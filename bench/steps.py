@@ -6,8 +6,8 @@ Each step of archive.pipeline.render is timed on its own, from an empty work fol
 fastest of the repeats counts. It takes the steps from archive/, so run from an older checkout
 (PYTHONPATH=<checkout> python bench/steps.py) it measures that version on the same content.
 
-It also times the least a cold render built on PyYAML can take: libyaml loading every conference
-file on every core, and nothing else.
+It also times what libyaml alone takes to load every conference file on every core, which any cold
+render built on PyYAML must do before anything else.
 """
 
 from __future__ import annotations
@@ -62,8 +62,9 @@ def _load_with_libyaml(_: object, path: Path) -> None:
 
 def libyaml_floor(content_dir: Path) -> float:
     """Seconds PyYAML's fastest loader (libyaml's, CSafeLoader) takes to load every conference
-    file, spread over the cores as the render spreads its parsing, keeping nothing: no render
-    step that reads the records with PyYAML can take less when nothing is cached."""
+    file, spread over the cores as the render spreads its parsing, keeping nothing. It is the
+    work a cold render must do before any other: on a host whose speed changes from minute to
+    minute, a render's own parse step, timed at another moment, may land a little either side."""
     files = sorted((content_dir / "conferences").glob("*.yaml"))
     started = time.perf_counter()
     map_files(_load_with_libyaml, files)
