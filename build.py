@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
 from archive.errors import ContentError, github_annotation
-from archive.pipeline import CACHE_FOLDER, DEFAULT_CONTENT, DEFAULT_OUT, WORK_DIR, build, load_archive
-from archive.scaffold import FIELDS_TO_FILL, ScaffoldError, check_answer, series_ids, write_skeleton
+from archive.pipeline import DEFAULT_CONTENT, DEFAULT_OUT, WORK_DIR, build, load_archive
+from archive.scaffold import ScaffoldError, check_answer, fields_to_fill, series_ids, write_skeleton
 from archive.site import OutputFolderError
 
 
@@ -30,43 +32,48 @@ def _report(error: ContentError) -> int:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    archive = load_archive(args.content, WORK_DIR / CACHE_FOLDER)
+    archive = load_archive(args.content)
     print(f"OK: {len(archive.conferences)} conferences and their references are valid.")
     return 0
 
 
 def command_build(args: argparse.Namespace) -> int:
-    report = build(args.content, args.out, args.site_url, args.work, args.repo_url, args.dirty)
+    report = build(args.content, args.out, args.site_url, args.work, args.repo_url)
     timings = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in report.timings.items())
-    changed = f", {report.render.written} Markdown page(s) changed and built again" if report.dirty else ""
-    print(f"Built {report.render.conferences} conferences into {args.out} ({timings}{changed}).")
+    print(f"Built {report.render.conferences} conferences into {args.out} ({timings}).")
     return 0
 
 
 def command_serve(args: argparse.Namespace) -> int:
     from mkdocs.livereload import LiveReloadServer
 
-    out = WORK_DIR / "preview"
+    from archive.preview import Preview
+
     url = f"http://{args.host}:{args.port}/"
+    preview = Preview(args.content, Path(tempfile.mkdtemp(prefix="archive-site-")) / "site", url)
 
     def rebuild() -> None:
         started = time.perf_counter()
         try:
-            build(args.content, out, url, dirty=True)
+            preview.rebuild()
         except ContentError as error:
             _report(error)
             return
         print(f"Rebuilt in {time.perf_counter() - started:.2f} s; open {url}", flush=True)
 
     rebuild()
-    server = LiveReloadServer(rebuild, args.host, args.port, str(out))
+    server = LiveReloadServer(rebuild, args.host, args.port, str(preview.out_dir))
     root = Path(__file__).resolve().parent
-    for watched in (args.content, root / "templates", root / "overrides", root / "schema", root / "mkdocs.yml"):
-        server.watch(str(watched))
+    watched = [args.content, root / "templates", root / "overrides", root / "schema", *root.glob("mkdocs*.yml")]
+    for path in watched:
+        server.watch(str(path))
     try:
         server.serve()
     except KeyboardInterrupt:
         server.shutdown()
+    finally:
+        preview.close()
+        shutil.rmtree(preview.out_dir.parent, ignore_errors=True)
     return 0
 
 
@@ -107,7 +114,9 @@ def command_new(args: argparse.Namespace) -> int:
             _ask(args, name)
     path = write_skeleton(args.content, args.date, args.series, args.title_vi, args.title_en, args.slug)
     print(f"Wrote {path}.")
-    print("Now fill in / Hãy điền: " + ", ".join(FIELDS_TO_FILL))
+    required, optional = fields_to_fill()
+    print("Now fill in / Hãy điền: " + ", ".join(required))
+    print("And what the sources give / Và những gì nguồn cho biết: " + ", ".join(optional))
     print("Then check / Sau đó kiểm tra: python build.py check")
     return 0
 
@@ -132,12 +141,6 @@ def parser() -> argparse.ArgumentParser:
     )
     build_parser.add_argument(
         "--repo-url", help="the GitHub repository, for edit links (default: GITHUB_REPOSITORY in Actions)"
-    )
-    build_parser.add_argument(
-        "--dirty",
-        action="store_true",
-        help="build again only the pages whose Markdown changed since the last build into --out (for previews:"
-        " a full build follows a removed page or a change of configuration or theme)",
     )
     serve = add("serve", "preview the site, rebuilding when content or templates change")
     serve.add_argument("--host", default="127.0.0.1")

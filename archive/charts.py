@@ -29,7 +29,7 @@ class ComparableFigures:
     scope: str
     unit: str
     months: int
-    points: tuple[tuple[Conference, dict[str, Any]], ...]
+    points: tuple[tuple[Conference, Any], ...]
 
     @property
     def slug(self) -> str:
@@ -37,18 +37,18 @@ class ComparableFigures:
         return f"{self.metric}--{self.scope}--{self.unit}--{self.months}m"
 
 
-def _months(period: dict[str, str]) -> int:
-    start, end = parse_date(period["from"]), parse_date(period["to"])
+def _months(period: Any) -> int:
+    start, end = parse_date(period.from_), parse_date(period.to)
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def comparable(rows: list[tuple[Conference, dict[str, Any]]]) -> list[ComparableFigures]:
+def comparable(rows: list[tuple[Conference, Any]]) -> list[ComparableFigures]:
     """Groups of at least three figures with a value, one per period, that can share one chart."""
-    groups: dict[tuple[str, str, str, int], dict[str, tuple[Conference, dict[str, Any]]]] = defaultdict(dict)
+    groups: dict[tuple[str, str, str, int], dict[str, tuple[Conference, Any]]] = defaultdict(dict)
     for conference, figure in rows:
-        if "value" in figure and not figure.get("target") and "out_of" not in figure:
-            key = (figure["metric"], figure["scope"], figure["unit"], _months(figure["period"]))
-            groups[key].setdefault(figure["period"]["from"], (conference, figure))
+        if figure.value is not None and not figure.target and figure.out_of is None:
+            key = (figure.metric, figure.scope, figure.unit, _months(figure.period))
+            groups[key].setdefault(figure.period.from_, (conference, figure))
     found = []
     for (metric, scope, unit, months), by_period in sorted(groups.items()):
         if len(by_period) >= MIN_POINTS:
@@ -272,8 +272,8 @@ class Chart:
 
 def layout(group: ComparableFigures, lang: str, title: str, axis_x: str, unit_name: str) -> Chart:
     """Where everything goes: ticks, labels and dots in px, every number and period in the page's language."""
-    values = [figure["value"] for _, figure in group.points]
-    periods = [format_period(figure["period"]["from"], figure["period"]["to"], lang) for _, figure in group.points]
+    values = [figure.value for _, figure in group.points]
+    periods = [format_period(figure.period.from_, figure.period.to, lang) for _, figure in group.points]
     count, right = len(values), PLOT_RIGHT
     title_size, title_texts = fit_lines(title, TITLE_FITS, WIDTH - 24)
     title_lines = tuple(

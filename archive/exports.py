@@ -2,190 +2,155 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime
 import io
 import json
-import marshal
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from .cache import digest, keep, read_kept
+from .errors import FieldPath
 from .locale import LANGUAGES, parse_date
 from .model import Archive, Conference
-from .references import CONFERENCE_REFERENCES, references
-from .validate import SCHEMA_DIR
+from .schema import ANY, SCHEMA_DIR, Field, fields, find, references
 
 DATA_FOLDER = "data"
 """Where the downloads go, at the site's root (the Vietnamese build), linked from both languages."""
-FIGURE_COLUMNS = (
-    "conference_id",
-    "conference_date",
-    "series",
-    "metric",
-    "metric_vi",
-    "metric_en",
-    "scope",
-    "scope_vi",
-    "scope_en",
-    "period_from",
-    "period_to",
-    "value",
-    "value_max",
-    "out_of",
-    "unit",
-    "unit_vi",
-    "unit_en",
-    "change_pct",
-    "change_ratio",
-    "estimated",
-    "target",
-)
-CONFERENCE_COLUMNS = (
-    "id",
-    "date",
-    "series",
-    "edition",
-    "title_vi",
-    "title_en",
-    "format",
-    "place",
-    "place_vi",
-    "place_en",
-    "chairs",
-    "figures",
-    "sources",
-)
-
-
-def _names(entry: dict[str, Any]) -> tuple[str, str]:
-    name = entry["name"]
-    return (name, name) if isinstance(name, str) else (name["vi"], name["en"])
+FIGURES = ("figures", ANY)
+"""Where a record's figures stand: figures.csv has a row for each."""
 
 
 def resolved(record: dict[str, Any], refs: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
     """The record with each referenced id replaced by {"id": …, and the entry's fields}."""
-    result = marshal.loads(marshal.dumps(record))  # a deep copy of plain data, done in C
-    for path, kind, ref in references(record, CONFERENCE_REFERENCES):
+    result = copy.deepcopy(record)
+    for path, field, ref in references(record, "conference"):
         holder = result
         for part in path[:-1]:
             holder = holder[part]
-        holder[path[-1]] = {"id": ref, **refs[kind][ref]}
+        holder[path[-1]] = {"id": ref, **refs[field.references][ref]}
     return result
 
 
-Places = dict[str, tuple[int, int]]
-"""Where each conference's JSON stands in an archive.json, as byte offsets, by its key (see archive_json)."""
+def archive_json(archive: Archive) -> str:
+    """Every conference with its references resolved, and the reference files, in both languages."""
+    return json.dumps(
+        {
+            "description": "Conferences of Viet Nam's Ministry of Industry and Trade with the provinces' Departments "
+            "of Industry and Trade; every text in Vietnamese (vi) and English (en).",
+            "schema": "conference.schema.json",
+            "conferences": [resolved(conference.data, archive.refs) for conference in archive.conferences],
+            "references": archive.refs,
+        },
+        ensure_ascii=False,
+    )
 
 
-def archive_json(archive: Archive, earlier: bytes = b"", places: Places | None = None) -> tuple[bytes, Places]:
-    """Every conference with its references resolved, and the reference files, in both languages, as
-    UTF-8; and where each conference's JSON stands in it.
-
-    A conference whose key (the digests of its record and of the references) is in `places` is
-    copied from `earlier`, the archive.json those places describe; the rest are serialized. The
-    text is that of json.dumps of the whole (no indent: the C encoder)."""
-    places = places or {}
-    head = {
-        "description": "Conferences of Viet Nam's Ministry of Industry and Trade with the provinces' Departments "
-        "of Industry and Trade; every text in Vietnamese (vi) and English (en).",
-        "schema": "conference.schema.json",
-    }
-    opening = json.dumps(head, ensure_ascii=False)[:-1]  # without its closing brace
-    parts = [f'{opening}, "conferences": ['.encode()]
-    position = len(parts[0])
-    placed: Places = {}
-    for number, conference in enumerate(archive.conferences):
-        if number:
-            parts.append(b", ")
-            position += 2
-        key = digest(conference.digest, archive.references_digest)
-        if key in places:
-            start, end = places[key]
-            fragment = earlier[start:end]
-        else:
-            fragment = json.dumps(resolved(conference.record, archive.refs), ensure_ascii=False).encode()
-        placed[key] = (position, position + len(fragment))
-        parts.append(fragment)
-        position += len(fragment)
-    parts.append(f'], "references": {json.dumps(archive.refs, ensure_ascii=False)}}}'.encode())
-    return b"".join(parts), placed
+Column = tuple[str, Callable[[Any], Any]]
+"""A CSV column: its name, and how its cell is read from a row's data."""
 
 
-def _csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
+def _at(data: Any, path: FieldPath) -> Any:
+    for part in path:
+        data = data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def _names(archive: Archive, kind: str, ref: Any) -> tuple[str, str]:
+    """An entry's name in each language ("" for what is not an id of the file)."""
+    entry = archive.refs[kind].get(ref, {}) if isinstance(ref, str) else {}
+    name = entry.get("name", "")
+    return (name, name) if isinstance(name, str) else (name["vi"], name["en"])
+
+
+def _label(archive: Archive, items: Field, labels: list[str], item: Any) -> str:
+    """How one item of a list shows in its cell: a name for an id, or the first of its `labels` fields it has."""
+    if items.references:
+        return _names(archive, items.references, item)[0]
+    if isinstance(item, dict):
+        key = next((key for key in labels if key in item), None)
+        below = next((f for f in fields("conference") if f.path == (*items.path, key)), None)
+        return _label(archive, below, [], item[key]) if below else ""
+    return str(item)
+
+
+def _columns(archive: Archive, field: Field, at: FieldPath) -> list[Column]:
+    """The columns a field of the schema fills, by its kind: an id gives the entry's names beside it,
+    a text one column per language, a group one per field, a list the labels of its items joined."""
+    name = "_".join(map(str, at))
+    schema, csv_kind = field.schema, field.schema.get("x-csv")
+
+    def value(row: Any) -> Any:
+        found = _at(row, at)
+        return "" if found is None else found
+
+    if csv_kind == "count":
+        return [(name, lambda row: len(v) if isinstance(v := value(row), list) else v)]
+    if field.references:
+        kind = field.references
+        return [
+            (name, value),
+            (f"{name}_vi", lambda row: _names(archive, kind, _at(row, at))[0]),
+            (f"{name}_en", lambda row: _names(archive, kind, _at(row, at))[1]),
+        ]
+    below = [f for f in fields("conference") if f.path[:-1] == field.path]
+    if set(schema.get("properties", ())) == set(LANGUAGES):
+        return [(f"{name}_{lang}", lambda row, lang=lang: (_at(row, at) or {}).get(lang, "")) for lang in LANGUAGES]
+    if below and below[0].path[-1] == ANY:
+        items, labels = below[0], schema.get("x-csv-label", [])
+
+        def joined(row: Any) -> Any:
+            found = value(row)
+            return (
+                "; ".join(_label(archive, items, labels, item) for item in found) if isinstance(found, list) else found
+            )
+
+        return [(name, joined)]
+    if below:
+        return [column for f in below for column in _columns(archive, f, (*at, f.path[-1]))]
+    return [(name, value)]
+
+
+def _table(columns: list[Column], rows: list[Any]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(name for name, _ in columns)
+    writer.writerows([cell(row) for _, cell in columns] for row in rows)
     return buffer.getvalue()
 
 
-def figures_csv(archive: Archive) -> str:
-    """One row per figure."""
-    rows = []
-    for conference in archive.conferences:
-        for figure in conference.record.get("figures", []):
-            metric, scope = archive.refs["metrics"][figure["metric"]], archive.refs["places"][figure["scope"]]
-            unit = archive.refs["units"].get(figure.get("unit", ""), {})
-            rows.append(
-                {
-                    "conference_id": conference.id,
-                    "conference_date": conference.date,
-                    "series": conference.series,
-                    "metric": figure["metric"],
-                    "metric_vi": metric["name"]["vi"],
-                    "metric_en": metric["name"]["en"],
-                    "scope": figure["scope"],
-                    "scope_vi": _names(scope)[0],
-                    "scope_en": _names(scope)[1],
-                    "period_from": figure["period"]["from"],
-                    "period_to": figure["period"]["to"],
-                    **{
-                        key: figure.get(key, "")
-                        for key in (
-                            "value",
-                            "value_max",
-                            "out_of",
-                            "unit",
-                            "change_pct",
-                            "change_ratio",
-                            "estimated",
-                            "target",
-                        )
-                    },
-                    "unit_vi": _names(unit)[0] if unit else "",
-                    "unit_en": _names(unit)[1] if unit else "",
-                }
-            )
-    return _csv(FIGURE_COLUMNS, rows)
+def _csv_fields(within: FieldPath) -> list[Field]:
+    """The fields marked x-csv directly within a row's data, lists left to their own rows."""
+    return [
+        f
+        for f in fields("conference")
+        if f.schema.get("x-csv") and f.path[: len(within)] == within and ANY not in f.path[len(within) :]
+    ]
 
 
 def conferences_csv(archive: Archive) -> str:
-    """One row per conference."""
-    rows = []
-    for conference in archive.conferences:
-        record = conference.record
-        place = archive.refs["places"].get(conference.place or "", {})
-        rows.append(
-            {
-                "id": conference.id,
-                "date": conference.date,
-                "series": conference.series,
-                "edition": record.get("edition", ""),
-                "title_vi": record["title"]["vi"],
-                "title_en": record["title"]["en"],
-                "format": record["format"],
-                "place": conference.place or "",
-                "place_vi": _names(place)[0] if place else "",
-                "place_en": _names(place)[1] if place else "",
-                "chairs": "; ".join(archive.refs["people"][c["person"]]["name"] for c in record.get("chairs", [])),
-                "figures": len(record.get("figures", [])),
-                "sources": "; ".join(s.get("url", s.get("seed", "")) for s in record["sources"]),
-            }
-        )
-    return _csv(CONFERENCE_COLUMNS, rows)
+    """One row per conference, with the fields the schema marks x-csv."""
+    columns = [column for f in _csv_fields(()) for column in _columns(archive, f, f.path)]
+    return _table(columns, [conference.data for conference in archive.conferences])
+
+
+def figures_csv(archive: Archive) -> str:
+    """One row per figure, with its conference and the figure's fields the schema marks x-csv."""
+    rows = [
+        {"conference": conference.data, **figure}
+        for conference in archive.conferences
+        for _, figure in find(conference.data, FIGURES)
+    ]
+    columns: list[Column] = [
+        ("conference_id", lambda row: row["conference"]["id"]),
+        ("conference_date", lambda row: row["conference"]["date"]),
+        ("series", lambda row: row["conference"]["series"]),
+    ]
+    columns += [column for f in _csv_fields(FIGURES) for column in _columns(archive, f, f.path[len(FIGURES) :])]
+    return _table(columns, rows)
 
 
 FEED_ENTRIES = 50
@@ -208,9 +173,9 @@ def atom_feed(archive: Archive, lang: str, site_root: str, strings: dict[str, di
         entry = feed.add_entry()
         address = f"{language_root}conferences/{conference.id}/"
         entry.id(address if site_root else f"urn:moit-conference-archive:conference:{conference.id}")
-        entry.title(conference.record["title"][lang])
+        entry.title(conference.data["title"][lang])
         entry.link(href=address)
-        entry.summary(conference.record["summary"][lang])
+        entry.summary(conference.data["summary"][lang])
         when = _moment(conference)
         entry.published(when)
         entry.updated(when)
@@ -234,38 +199,12 @@ def write_if_changed(path: Path, text: str | bytes, encoding: str = "utf-8") -> 
     return True
 
 
-def write_archive_json(archive: Archive, md_root: Path, kept_path: Path) -> None:
-    """data/archive.json, beside the Vietnamese pages. The conferences unchanged since the last render
-    are copied from the file it wrote, at the places it kept in kept_path, while that file is as it
-    left it (same size and modification time); otherwise every conference is serialized again."""
-    path = md_root / LANGUAGES[0] / DATA_FOLDER / "archive.json"
-    kept = read_kept(kept_path)
-    trusted = path.is_file() and kept.get("file") == _stamp(path)
-    earlier = path.read_bytes() if trusted else b""
-    data, places = archive_json(archive, earlier, kept["places"] if trusted else None)
-    if not trusted:
-        write_if_changed(path, data)
-    elif data != earlier:  # earlier is the file's text: no need to read it again to compare
-        path.write_bytes(data)
-    keep(kept_path, {"file": _stamp(path), "places": places})
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    """A file's size and modification time: what tells that nothing else wrote it."""
-    status = path.stat()
-    return status.st_size, status.st_mtime_ns
-
-
-def write_tables_and_feeds(
-    archive: Archive, md_root: Path, site_url: str | None, strings: dict[str, dict[str, str]], figures: bool = True
-) -> None:
-    """The CSV tables and the schema beside the Vietnamese pages, and a feed for each language;
-    figures.csv only when `figures` (it shows only what other pages show of the records: see
-    model.OWN_PAGE_FIELDS)."""
+def write_downloads(archive: Archive, md_root: Path, site_url: str | None, strings: dict[str, dict[str, str]]) -> None:
+    """archive.json, the CSV tables and the schema beside the Vietnamese pages, and a feed for each language."""
     data = md_root / LANGUAGES[0] / DATA_FOLDER
+    write_if_changed(data / "archive.json", archive_json(archive))
     # A byte-order mark lets spreadsheet programs read the Vietnamese text as UTF-8.
-    if figures:
-        write_if_changed(data / "figures.csv", figures_csv(archive), "utf-8-sig")
+    write_if_changed(data / "figures.csv", figures_csv(archive), "utf-8-sig")
     write_if_changed(data / "conferences.csv", conferences_csv(archive), "utf-8-sig")
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         write_if_changed(data / "schema" / schema.name, schema.read_text(encoding="utf-8"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from functools import cache
-from typing import Any
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
@@ -114,11 +113,11 @@ def format_count(value: int, total: int, unit_name: str, lang: str) -> str:
     return f"{format_number(value, lang)} of {format_number(total, lang)} {unit_name}"
 
 
-def format_change(figure: dict[str, Any], lang: str) -> str:
+def format_change(pct: float | None, ratio: float | None, lang: str) -> str:
     """Change against the same period a year earlier: +27,6% or gấp 2,1 lần / 2.1 times."""
-    if "change_pct" in figure:
-        return format_signed(figure["change_pct"], lang) + "%"
-    if "change_ratio" in figure:
-        ratio = format_number(figure["change_ratio"], lang)
-        return f"gấp {ratio} lần" if lang == "vi" else f"{ratio} times"
+    if pct is not None:
+        return format_signed(pct, lang) + "%"
+    if ratio is not None:
+        times = format_number(ratio, lang)
+        return f"gấp {times} lần" if lang == "vi" else f"{times} times"
     return ""

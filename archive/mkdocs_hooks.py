@@ -1,10 +1,9 @@
-"""MkDocs hooks: a page's edit button opens the YAML it is made from, not the generated Markdown;
-after a dirty build, the search index still covers every page."""
+"""MkDocs hooks for the preview's dirty builds, which build again only the pages whose Markdown
+changed: the navigation still has every title, and the search index still covers every page."""
 
 from __future__ import annotations
 
 import json
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -13,30 +12,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-
-REFERENCE_PAGES = {"people": "people.yaml", "places": "places.yaml", "series": "series.yaml"}
-"""Folders of pages drawn from one reference file each."""
-
-
-def edit_source(src_uri: str, content_path: str) -> str | None:
-    """The repository path to edit for a generated page, or None for pages drawn from many files."""
-    folder, name = posixpath.split(src_uri)
-    stem = posixpath.splitext(name)[0]
-    if stem == "index" or not content_path:
-        return None
-    if folder == "conferences":
-        return f"{content_path}/conferences/{stem}.yaml"
-    if folder in REFERENCE_PAGES:
-        return f"{content_path}/{REFERENCE_PAGES[folder]}"
-    return None
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    content_path = config.extra.get("content_path", "")
-    for file in files.documentation_pages():
-        file.edit_uri = edit_source(file.src_uri, content_path)
-    _build.pages = [_location(file.url) for file in files.documentation_pages()]
-    return files
 
 
 class _Build:
@@ -50,6 +25,11 @@ class _Build:
 
 
 _build = _Build()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _build.pages = [_location(file.url) for file in files.documentation_pages()]
+    return files
 
 
 def _location(url: str) -> str:

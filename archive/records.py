@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import marshal
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
 
-from .cache import RecordCache, digest
 from .errors import ContentError, FieldPath, Problem
-from .workers import map_files
-
-Value = TypeVar("Value")
+from .schema import REFERENCE_KINDS
 
 MAX_FILE_BYTES = 512 * 1024
 """A record is a few kilobytes; anything this large is a mistake or an attack."""
@@ -35,52 +30,19 @@ def _keeping_dates_as_text(loader: type) -> type:
 _Loader = _keeping_dates_as_text(yaml.SafeLoader)
 """The pure-Python parser: its messages and positions are the ones editors see."""
 _FastLoader = _keeping_dates_as_text(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-"""libyaml's parser where PyYAML has it, ten times faster; a file it refuses is read again by
-_Loader, so that every message is worded and placed the same way."""
+"""libyaml's parser, which reads valid files; a file it refuses is read again by _Loader, so that
+every syntax error is worded and placed the same way."""
 
 
 @dataclass
 class Document:
-    """A loaded YAML file: its data, and the line and column of each value when a problem needs them."""
+    """A loaded YAML file: its data, and the line and column of each value and each field's name."""
 
     path: Path
     data: Any
     first_line: str = ""
-    text: str = field(default="", repr=False)
-    digest: str = ""
-    """A hash of the text: the same digest, the same data."""
-    derived: dict[str, Any] = field(default_factory=dict, repr=False)
-    """Values worked out from the data, by name; the record cache keeps them with the data."""
-    _positions: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
-    _key_positions: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False)
-
-    def derive(self, name: str, work: Callable[[Any], Value]) -> Value:
-        """work(data), worked out once for this text: later runs take it from the record cache.
-        work must depend on the data alone, and its result be plain data that marshal can keep."""
-        if name not in self.derived:
-            self.derived[name] = work(self.data)
-        return self.derived[name]
-
-    @property
-    def positions(self) -> dict[FieldPath, tuple[int, int]]:
-        """Where each value starts; worked out from the text the first time it is asked for."""
-        self._locate()
-        return self._positions  # type: ignore[return-value]
-
-    @property
-    def key_positions(self) -> dict[FieldPath, tuple[int, int]]:
-        """Where each field's name starts."""
-        self._locate()
-        return self._key_positions  # type: ignore[return-value]
-
-    def _locate(self) -> None:
-        if self._positions is not None:
-            return
-        self._positions, self._key_positions = {}, {}
-        loader, node = _compose(self.text, _FastLoader)
-        if node is not None:
-            _Builder(loader, self, []).build(node, ())
-        loader.dispose()
+    positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict, repr=False)
+    key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def position(self, path: FieldPath, key: bool = False) -> tuple[int, int]:
         """Line and column of a field's value (or its name), or of its nearest parent that exists."""
@@ -114,10 +76,6 @@ def read_text(path: Path) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _document(path: Path, text: str) -> Document:
-    return Document(path, None, first_line=text.partition("\n")[0].rstrip("\r"), text=text, digest=digest(text))
-
-
 def load(path: Path, text: str | None = None) -> Document:
     """Read one YAML file (or parse its text, already read); raise ContentError with every problem it has."""
     text = read_text(path) if text is None else text
@@ -125,18 +83,14 @@ def load(path: Path, text: str | None = None) -> Document:
         loader, node = _compose(text, _FastLoader)
     except yaml.YAMLError:
         loader, node = _compose_or_explain(path, text)
-    document = _document(path, text)
+    document = Document(path, None, first_line=text.partition("\n")[0].rstrip("\r"))
+    problems: list[Problem] = []
     try:
-        document.data = _plain_data(node, loader, set()) if node is not None else None
-    except _Irregular:
-        # Something to refuse: the detailed builder finds every such place, with its position.
-        problems: list[Problem] = []
-        document._positions, document._key_positions = {}, {}
-        document.data = _Builder(loader, document, problems).build(node, ())
-        if problems:
-            raise ContentError(problems) from None
+        document.data = _Builder(loader, document, problems).build(node, ()) if node is not None else None
     finally:
         loader.dispose()
+    if problems:
+        raise ContentError(problems)
     return document
 
 
@@ -153,39 +107,6 @@ def field_values(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, 
 
 _REFUSED = object()
 """A field name already reported as refused."""
-
-
-class _Irregular(Exception):
-    """A node the quick conversion does not take: an alias, a duplicate key, a tag."""
-
-
-_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
-
-
-def _plain_data(node: yaml.Node, loader: yaml.BaseLoader, seen: set[int]) -> Any:
-    """The quick path: a regular node tree to plain data, without positions; _Irregular otherwise."""
-    if id(node) in seen:
-        raise _Irregular
-    seen.add(id(node))
-    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
-        return node.value
-    if node.tag == _MAP and isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key, value in node.value:
-            if key.tag != _STR or not isinstance(key, yaml.ScalarNode) or key.value in result:
-                raise _Irregular
-            result[key.value] = _plain_data(value, loader, seen)
-        return result
-    if node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
-        return [_plain_data(item, loader, seen) for item in node.value]
-    if _is_sexagesimal(node):
-        return node.value
-    if node.tag in _PLAIN_SCALAR_TAGS and isinstance(node, yaml.ScalarNode):
-        try:
-            return loader.construct_object(node)
-        except yaml.YAMLError:
-            raise _Irregular from None
-    raise _Irregular
 
 
 _PLAIN_SCALAR_TAGS = tuple(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
@@ -319,10 +240,6 @@ class _Builder:
         return result
 
 
-REFERENCE_KINDS = ("people", "places", "organizations", "series", "metrics", "units", "topics")
-"""The reference files under content/, each defining ids that records use."""
-
-
 @dataclass
 class Content:
     """Every file of a content folder, loaded but not yet checked."""
@@ -331,28 +248,9 @@ class Content:
     references: dict[str, Document]
     conferences: list[Document]
 
-    @cached_property
-    def references_digest(self) -> str:
-        """A hash of the reference files: what every record's checks and pages also depend on."""
-        return digest(*(document.digest for document in self.references.values()))
 
-
-def _parse_or_explain(_: object, job: tuple[Path, str]) -> bytes | list[Problem]:
-    """A file's data, marshalled (quicker to send back from a worker than the pickled document with
-    its text, which the parent already has), or its problems (an exception would stop a worker's
-    whole batch)."""
-    try:
-        return marshal.dumps(load(*job).data)
-    except ContentError as error:
-        return error.problems
-
-
-def load_content(root: Path, cache: RecordCache | None = None) -> Content:
-    """Load content/<kind>.yaml and content/conferences/*.yaml, reporting every problem at once.
-
-    A file whose text the cache has seen takes the data parsed then; the others are parsed on
-    every core, and kept in the cache."""
-    cache = cache or RecordCache(None)
+def load_content(root: Path) -> Content:
+    """Load content/<kind>.yaml and content/conferences/*.yaml, reporting every problem at once."""
     problems: list[Problem] = []
     documents: dict[Path, Document] = {}
     reference_paths = [root / f"{kind}.yaml" for kind in REFERENCE_KINDS]
@@ -361,29 +259,14 @@ def load_content(root: Path, cache: RecordCache | None = None) -> Content:
         problems.append(
             Problem(stray, 1, 1, (), "a record's file name must end in .yaml", f"rename it {stray.stem}.yaml")
         )
-    to_parse: list[Document] = []
     for path in reference_paths + conference_paths:
         if not path.is_file():
             problems.append(Problem(path, 1, 1, (), "the file is missing"))
             continue
         try:
-            text = read_text(path)
+            documents[path] = load(path)
         except ContentError as error:
             problems.extend(error.problems)
-            continue
-        document = documents[path] = _document(path, text)
-        document.data = cache.data(document.digest)
-        document.derived = cache.derived_of(document.digest)
-        if document.data is None:
-            to_parse.append(document)
-    jobs = [(document.path, document.text) for document in to_parse]
-    parsed = map_files(_parse_or_explain, jobs)
-    for document, loaded in zip(to_parse, parsed, strict=True):
-        if isinstance(loaded, bytes):
-            document.data = marshal.loads(loaded)
-            cache.keep(document.digest, document.data)
-        else:
-            problems.extend(loaded)
     if problems:
         raise ContentError(problems)
     return Content(

@@ -1,4 +1,4 @@
-"""Jinja2 renders the archive into one Markdown tree per language, touching only what changed."""
+"""Jinja2 renders the archive into one Markdown tree per language, rewriting only files that changed."""
 
 from __future__ import annotations
 
@@ -6,38 +6,34 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from types import MethodType
 from typing import Any
 
 import jinja2
-import jinja2.runtime
 from markupsafe import Markup
 
 from . import charts, locale
-from .cache import code_digest, digest
 from .charts import comparable
 from .escape import front_matter_text, html_text, markdown_text
-from .exports import DATA_FOLDER, write_archive_json, write_if_changed, write_tables_and_feeds
+from .exports import write_downloads, write_if_changed
 from .locale import LANGUAGES
 from .model import Archive, Conference
+from .parallel import side_by_side
 from .records import load
+from .typed import NOT_RECORDED, Ref
 from .vietnamese import name_sort_key, sort_key
-from .workers import parallel_map
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+PAGE_OF_KIND = ("people", "places", "series")
+"""The kinds of reference entries that have a page of their own, in a folder named after the kind."""
 
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the site: where it goes, which template draws it, with what, from which records."""
+    """One page of the site: where it goes, which template draws it, and with what."""
 
     path: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
-    depends: tuple[Conference, ...] | None = None
-    """The conferences the page lists; None for pages drawn from the whole archive."""
-    shows: Conference | None = None
-    """The conference whose every field the page shows: its own page."""
 
 
 def site_pages(archive: Archive) -> list[Page]:
@@ -53,33 +49,20 @@ def site_pages(archive: Archive) -> list[Page]:
         Page("years/index.md", "years.md.j2"),
         Page("data/index.md", "data.md.j2"),
     ]
-    for c in archive.conferences:
-        neighbours = tuple(n for n in (c, c.previous, c.next) if n is not None)
-        pages.append(Page(f"conferences/{c.id}.md", "conference.md.j2", {"conference": c}, neighbours, c))
-    for year, held in archive.by_year.items():
-        pages.append(Page(f"years/{year}.md", "year.md.j2", {"year": year}, tuple(held)))
-    for ref, rows in archive.figures_by_metric.items():
-        pages.append(Page(f"figures/{ref}.md", "metric.md.j2", {"metric_id": ref}, tuple(c for c, _ in rows)))
-    for ref in archive.refs["series"]:
-        editions = tuple(archive.by_series.get(ref, []))
-        pages.append(Page(f"series/{ref}.md", "series.md.j2", {"series_id": ref}, editions))
-        if editions:
-            pages.append(Page(f"timeline/{ref}.md", "timeline.md.j2", {"series_id": ref}, editions))
-    for ref in archive.refs["people"]:
-        appearances = tuple(a.conference for a in archive.appearances.get(ref, []))
-        pages.append(Page(f"people/{ref}.md", "person.md.j2", {"person_id": ref}, appearances))
-    for ref in archive.refs["places"]:
-        drawn = [*archive.held_in.get(ref, []), *archive.linked.get(("places", ref), [])]
-        drawn += [c for c, _ in archive.figures_by_scope.get(ref, [])]
-        pages.append(Page(f"places/{ref}.md", "place.md.j2", {"place_id": ref}, tuple(drawn)))
+    pages += [Page(f"conferences/{c.id}.md", "conference.md.j2", {"conference": c}) for c in archive.conferences]
+    pages += [Page(f"years/{year}.md", "year.md.j2", {"year": year}) for year in archive.by_year]
+    pages += [Page(f"figures/{ref}.md", "metric.md.j2", {"metric": ref}) for ref in archive.figures_by_metric]
+    for ref in archive.entries["series"]:
+        pages.append(Page(f"series/{ref}.md", "series.md.j2", {"series_id": Ref(ref, "series")}))
+        if ref in archive.by_series:
+            pages.append(Page(f"timeline/{ref}.md", "timeline.md.j2", {"series_id": Ref(ref, "series")}))
+    pages += [
+        Page(f"people/{ref}.md", "person.md.j2", {"person": Ref(ref, "people")}) for ref in archive.entries["people"]
+    ]
+    pages += [
+        Page(f"places/{ref}.md", "place.md.j2", {"place": Ref(ref, "places")}) for ref in archive.entries["places"]
+    ]
     return pages
-
-
-def fingerprint(page: Page, archive: Archive, lang: str) -> str:
-    """What a page's Markdown depends on: same fingerprint, same text."""
-    listed = (archive.listed_digest,) if page.depends is None else (c.listed_digest for c in page.depends)
-    shown = page.shows.digest if page.shows else ""
-    return digest(code_digest(), archive.references_digest, lang, page.path, page.template, shown, *listed)
 
 
 def relative_link(page: str, target: str) -> str:
@@ -91,27 +74,34 @@ def relative_link(page: str, target: str) -> str:
     return "../" * (len(here) - shared) + "/".join(there[shared:])
 
 
-PAGE_OF_KIND = {"people": "people", "places": "places", "series": "series", "conferences": "conferences"}
+@dataclass(frozen=True)
+class Site:
+    """What every page of a render shares: where the site is published and edited."""
+
+    url: str | None = None
+    repo_url: str | None = None
+    content_path: str = "content"
+    """The content folder's path in the repository, for edit links."""
 
 
 class Helpers:
     """What templates call to name, link and format things in one language, from one page."""
 
-    def __init__(self, archive: Archive, lang: str, page_path: str, strings: dict[str, dict[str, str]]) -> None:
+    def __init__(self, archive: Archive, lang: str, page_path: str, site: Site) -> None:
         self.archive = archive
         self.lang = lang
         self.page_path = page_path
-        self.strings = strings
+        self.site = site
         self.assets: dict[str, str] = {}
         """Files the page uses (its charts), by path from the docs root, to write beside it."""
 
-    def t(self, text: str | dict[str, str]) -> str:
+    def t(self, text: Any) -> str:
         """A text in this page's language; a plain string is the same in both."""
-        return text if isinstance(text, str) else text[self.lang]
+        return text if isinstance(text, str) else getattr(text, self.lang)
 
     def ui(self, key: str) -> str:
         """An interface string from templates/strings.yaml."""
-        return self.strings[key][self.lang]
+        return load_strings()[key][self.lang]
 
     def href(self, target: str) -> str:
         """The relative link from this page's Markdown file to another's."""
@@ -121,21 +111,28 @@ class Helpers:
         """A Markdown link whose label is shown exactly as written."""
         return Markup(f"[{markdown_text(label)}]({self.href(target)})")
 
-    def ref(self, kind: str, ref: str) -> dict[str, Any]:
-        return self.archive.refs[kind][ref]
+    def entry(self, ref: Ref) -> Any:
+        """The reference file entry an id names."""
+        return self.archive.entries[ref.kind][ref]
 
-    def name(self, kind: str, ref: str) -> str:
+    def name(self, ref: Ref) -> str:
         """The display name of a person, place, organization, series, metric, unit or topic."""
-        return self.t(self.ref(kind, ref)["name"])
+        return self.t(self.entry(ref).name)
 
-    def to(self, kind: str, ref: str) -> Markup:
+    def to(self, ref: Ref) -> Markup:
         """A link to the page of a person, place or series; the plain name for the rest."""
-        if kind in PAGE_OF_KIND:
-            return self.link(self.name(kind, ref), f"{PAGE_OF_KIND[kind]}/{ref}.md")
-        return markdown_text(self.name(kind, ref))
+        if ref.kind in PAGE_OF_KIND:
+            return self.link(self.name(ref), f"{ref.kind}/{ref}.md")
+        return markdown_text(self.name(ref))
 
     def conference(self, conference: Conference) -> Markup:
-        return self.link(self.t(conference.record["title"]), f"conferences/{conference.id}.md")
+        return self.link(self.t(conference.record.title), f"conferences/{conference.id}.md")
+
+    def edit_url(self, file: str) -> str:
+        """The address that opens a content file in the repository's editor; empty without a repository."""
+        return (
+            f"{self.site.repo_url.rstrip('/')}/edit/main/{self.site.content_path}/{file}" if self.site.repo_url else ""
+        )
 
     def date(self, iso: str) -> str:
         return locale.format_date(iso, self.lang)
@@ -147,47 +144,45 @@ class Helpers:
     def number(self, value: float) -> str:
         return locale.format_number(value, self.lang)
 
-    def period(self, period: dict[str, str]) -> str:
-        return locale.format_period(period["from"], period["to"], self.lang)
+    def period(self, period: Any) -> str:
+        return locale.format_period(period.from_, period.to, self.lang)
 
-    def value(self, figure: dict[str, Any]) -> str:
+    def value(self, figure: Any) -> str:
         """A figure's value with its unit, or a dash when only the change is known."""
-        if "value" not in figure:
+        if figure.value is None:
             return "—"
-        unit = self.ref("units", figure["unit"])
-        unit_name = self.t(unit["name"])
-        if "out_of" in figure:
-            return locale.format_count(figure["value"], figure["out_of"], unit_name, self.lang)
-        return locale.format_quantity(
-            figure["value"], unit_name, unit.get("attached", False), self.lang, figure.get("value_max")
-        )
+        unit = self.entry(figure.unit)
+        if figure.out_of is not None:
+            return locale.format_count(figure.value, figure.out_of, self.t(unit.name), self.lang)
+        return locale.format_quantity(figure.value, self.t(unit.name), bool(unit.attached), self.lang, figure.value_max)
 
-    def change(self, figure: dict[str, Any]) -> str:
-        return locale.format_change(figure, self.lang) or "—"
+    def change(self, figure: Any) -> str:
+        return locale.format_change(figure.change_pct, figure.change_ratio, self.lang) or "—"
 
-    def qualifiers(self, figure: dict[str, Any]) -> str:
+    def qualifiers(self, figure: Any) -> str:
         """(ước tính) / (estimate), (mục tiêu) / (target), for a figure that is one."""
-        marks = [self.ui(key) for key in ("estimated", "target") if figure.get(key)]
+        marks = [self.ui(key) for key in ("estimated", "target") if getattr(figure, key)]
         return "".join(f" ({mark})" for mark in marks)
 
-    def figure_label(self, figure: dict[str, Any]) -> Markup:
+    def figure_label(self, figure: Any) -> Markup:
         """A figure's measure, linked to its page, with its qualifiers."""
-        metric = figure["metric"]
-        return self.link(self.name("metrics", metric), f"figures/{metric}.md") + markdown_text(self.qualifiers(figure))
+        return self.link(self.name(figure.metric), f"figures/{figure.metric}.md") + markdown_text(
+            self.qualifiers(figure)
+        )
 
-    def role(self, entry: dict[str, Any]) -> Markup:
+    def role(self, entry: Any) -> Markup:
         """ ", the title held then" when the entry gives it."""
-        return markdown_text(", " + self.t(entry["role"])) if "role" in entry else Markup("")
+        return markdown_text(", " + self.t(entry.role)) if entry.role else Markup("")
 
     def place_of(self, conference: Conference) -> Markup:
         """The conference's place, linked, or "not recorded"."""
-        return self.to("places", conference.place) if conference.place else markdown_text(self.ui("not_recorded"))
+        return self.to(conference.place) if conference.place else markdown_text(self.ui("not_recorded"))
 
-    def latest_figures(self, place: str) -> list[tuple[str, Conference, dict[str, Any]]]:
+    def latest_figures(self, place: str) -> list[tuple[Ref, Conference, Any]]:
         """For each measure reported for a place, its most recent figure, in the order of the measures."""
-        latest: dict[str, tuple[Conference, dict[str, Any]]] = {}
+        latest: dict[str, tuple[Conference, Any]] = {}
         for conference, figure in self.archive.figures_by_scope.get(place, []):
-            latest[figure["metric"]] = (conference, figure)
+            latest[figure.metric] = (conference, figure)
         return [(metric, *latest[metric]) for metric in self.sorted_refs("metrics") if metric in latest]
 
     def attributes(self, **values: str | bool | None) -> Markup:
@@ -200,7 +195,7 @@ class Helpers:
         rows: list[tuple[Conference | None, str]] = []
         last = 0
         for conference in self.archive.by_series.get(series, []):
-            number = conference.record.get("edition")
+            number = conference.record.edition
             if number and number > last + 1:
                 gap = locale.roman(last + 1) + ("" if number == last + 2 else "–" + locale.roman(number - 1))
                 rows.append((None, gap))
@@ -215,105 +210,88 @@ class Helpers:
         up = "../" * (self.page_path.count("/") + 1)
         return Markup(f'<a href="{html_text(up + "data/" + file)}">{html_text(label)}</a>')
 
+    def page_url(self) -> str | None:
+        """This page's absolute address, when the site's address is known."""
+        if not self.site.url:
+            return None
+        root = self.site.url.rstrip("/") + "/" + ("" if self.lang == LANGUAGES[0] else f"{self.lang}/")
+        path = self.page_path.removesuffix(".md").removesuffix("index")
+        return root + (path + "/" if path and not path.endswith("/") else path)
+
     def event(self, conference: Conference) -> Markup:
-        """schema.org Event data for the page's head (the address is added by the theme)."""
+        """schema.org Event data for the page's head."""
         record = conference.record
         modes = {"in-person": "Offline", "online": "Online", "hybrid": "Mixed"}
         event: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "Event",
-            "name": self.t(record["title"]),
-            "description": self.t(record["summary"]),
-            "startDate": record["date"],
+            "name": self.t(record.title),
+            "description": self.t(record.summary),
+            "startDate": record.date,
             "inLanguage": self.lang,
-            "organizer": [
-                {"@type": "GovernmentOrganization", "name": self.name("organizations", org)} for org in record["hosts"]
-            ],
-            "superEvent": {"@type": "EventSeries", "name": self.name("series", record["series"])},
+            "organizer": [{"@type": "GovernmentOrganization", "name": self.name(org)} for org in record.hosts],
+            "superEvent": {"@type": "EventSeries", "name": self.name(record.series)},
         }
-        if record.get("format") in modes:
-            event["eventAttendanceMode"] = f"https://schema.org/{modes[record['format']]}EventAttendanceMode"
+        event["url"] = self.page_url() or self.page_path.removesuffix(".md") + "/"
+        if record.format in modes:
+            event["eventAttendanceMode"] = f"https://schema.org/{modes[record.format]}EventAttendanceMode"
         if conference.place:
-            venue = record["venue"]
-            place_name = self.name("places", conference.place)
+            venue, place_name = record.venue, self.name(conference.place)
             address = {"@type": "PostalAddress", "addressRegion": place_name, "addressCountry": "VN"}
-            if "address" in venue:
-                address["streetAddress"] = self.t(venue["address"])
+            if venue.address:
+                address["streetAddress"] = self.t(venue.address)
             event["location"] = {
                 "@type": "Place",
-                "name": self.t(venue["hall"]) if "hall" in venue else place_name,
+                "name": self.t(venue.hall) if venue.hall else place_name,
                 "address": address,
             }
         text = json.dumps(event, ensure_ascii=False)
         # Valid JSON and YAML either way; escaped, no markup from a record stands in the page's source.
         return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
-    def series_figures(self, series: str) -> list[tuple[Conference, dict[str, Any]]]:
+    def series_figures(self, series: str) -> list[tuple[Conference, Any]]:
         """Every figure reported at the series' conferences."""
-        return [(c, f) for c in self.archive.by_series.get(series, []) for f in c.record.get("figures", [])]
+        return [(c, f) for c in self.archive.by_series.get(series, []) for f in c.record.figures]
 
-    def charts(self, rows: list[tuple[Conference, dict[str, Any]]], folder: str) -> list[dict[str, Any]]:
+    def charts(self, rows: list[tuple[Conference, Any]], folder: str) -> list[dict[str, Any]]:
         """A chart for each group of at least three comparable figures, its SVG kept to be written
         under charts/<folder>/ (one folder per page: a series draws a measure from fewer figures)."""
         found = []
         for group in comparable(rows):
-            measure = self.name("metrics", group.metric)
-            title = f"{measure} — {self.name('places', group.scope)}"
+            measure = self.name(Ref(group.metric, "metrics"))
+            title = f"{measure} — {self.name(Ref(group.scope, 'places'))}"
             axis = self.ui("chart_periods").format(months=group.months)
-            unit = self.t(self.ref("units", group.unit)["name"])
+            unit = self.t(self.entry(Ref(group.unit, "units")).name)
             path = f"charts/{folder}/{group.slug}.svg"
             self.assets[path] = charts.svg(group, self.lang, title, axis, unit)
             alt = f"{self.ui('chart_of')} {title} ({unit}); {self.ui('chart_table')}"
-            found.append(
-                {"title": title, "image": Markup(f"![{markdown_text(alt)}]({self.href(path)})"), "points": group.points}
-            )
+            image = Markup(f"![{markdown_text(alt)}]({self.href(path)})")
+            found.append({"title": title, "image": image, "points": group.points})
         return found
 
     def not_charted(
-        self, rows: list[tuple[Conference, dict[str, Any]]], drawn: list[dict[str, Any]]
-    ) -> list[tuple[Conference, dict[str, Any]]]:
+        self, rows: list[tuple[Conference, Any]], drawn: list[dict[str, Any]]
+    ) -> list[tuple[Conference, Any]]:
         """The rows whose figure no chart's table shows: a page lists each figure once."""
         shown = {id(figure) for chart in drawn for _, figure in chart["points"]}
         return [(conference, figure) for conference, figure in rows if id(figure) not in shown]
 
     def edition(self, conference: Conference) -> str:
-        edition = conference.record.get("edition")
-        return locale.roman(edition) if edition else ""
+        return locale.roman(conference.record.edition) if conference.record.edition else ""
 
-    def sorted_refs(self, kind: str) -> list[str]:
+    def sorted_refs(self, kind: str) -> list[Ref]:
         """Ids of a reference file in Vietnamese alphabetical order of their names."""
-        if kind == "people":
-            return sorted(self.archive.refs[kind], key=lambda ref: name_sort_key(self.name(kind, ref)))
-        return sorted(self.archive.refs[kind], key=lambda ref: sort_key(self.name(kind, ref)))
-
-
-class _PageContext(jinja2.runtime.Context):
-    """A template's context whose calls to the page's helpers go straight to them.
-
-    Jinja's call first looks at each callee for the decorators that ask for the context, a sixth of
-    a page's time; Helpers has none. Every other callable (macros, filters, globals) goes Jinja's way."""
-
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        if type(__obj) is MethodType and type(__obj.__self__) is Helpers:
-            kwargs.pop("_loop_vars", None)
-            kwargs.pop("_block_vars", None)
-            return __obj(*args, **kwargs)
-        return super().call(__obj, *args, **kwargs)
+        key = name_sort_key if kind == "people" else sort_key
+        return sorted((Ref(ref, kind) for ref in self.archive.entries[kind]), key=lambda ref: key(self.name(ref)))
 
 
 @cache
-def environment(compiled: Path | None = None) -> jinja2.Environment:
+def environment() -> jinja2.Environment:
     """Templates from templates/; every {{ value }} is escaped for Markdown unless it is Markup.
 
-    Autoescape makes macro results Markup, so what a macro escaped is not escaped twice. With a
-    folder `compiled`, each template's compiled code is kept there (Jinja checks its source), so
-    that a later render does not compile it again.
-    """
-    if compiled:
-        compiled.mkdir(parents=True, exist_ok=True)
+    Autoescape makes macro results Markup, so what a macro escaped is not escaped twice."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -321,9 +299,9 @@ def environment(compiled: Path | None = None) -> jinja2.Environment:
         autoescape=True,
         finalize=markdown_text,
     )
-    env.context_class = _PageContext
     env.filters["html"] = html_text
     env.filters["front"] = front_matter_text
+    env.tests["not_recorded"] = lambda value: value is NOT_RECORDED
     return env
 
 
@@ -335,117 +313,47 @@ def load_strings() -> dict[str, dict[str, str]]:
 
 @dataclass
 class RenderReport:
-    """How many conferences a render drew from, and how many pages it drew, wrote, left alone, and removed."""
+    """How many conferences a render drew from, and how many Markdown files it wrote and removed."""
 
     conferences: int = 0
     written: int = 0
-    unchanged: int = 0
     removed: int = 0
-    rendered: int = 0
 
 
-COMPILED_TEMPLATES = ".compiled-templates"
-"""Beside the languages' Markdown: the templates' compiled code, which every render reuses."""
-MANIFEST = ".fingerprints.json"
-"""Beside each language's Markdown: the fingerprint each page was last drawn from."""
-
-
-def read_manifest(path: Path) -> dict[str, str]:
-    """The fingerprints a render left; none when the file is missing, damaged, or from another version."""
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return manifest if isinstance(manifest, dict) else {}
-
-
-def render_language(archive: Archive, lang: str, out_dir: Path, report: RenderReport | None = None) -> RenderReport:
-    """Write the Markdown of one language. A page whose fingerprint has not changed since the last
-    render is not drawn again, and a file whose text is unchanged keeps its modification time."""
-    report = report or RenderReport()
-    env = environment(out_dir.parent / COMPILED_TEMPLATES)
-    strings = load_strings()
-    manifest_path = out_dir / MANIFEST
-    previous = read_manifest(manifest_path)
-    current: dict[str, str] = {}
+def render_language(archive: Archive, lang: str, out_dir: Path, site: Site) -> RenderReport:
+    """Write the Markdown of one language. A file whose text is unchanged keeps its modification time,
+    so that MkDocs' dirty build in the preview builds only the pages that changed."""
+    report = RenderReport()
+    env = environment()
+    wanted = set()
     for page in site_pages(archive):
-        target = out_dir / page.path
-        current[page.path] = fingerprint(page, archive, lang)
-        if previous.get(page.path) == current[page.path] and target.is_file():
-            report.unchanged += 1
-            continue
-        helpers = Helpers(archive, lang, page.path, strings)
-        text = env.get_template(page.template).render(
-            archive=archive, h=helpers, lang=lang, ui=helpers.ui, page_path=page.path, **page.context
-        )
-        report.rendered += 1
-        for asset, content in helpers.assets.items():
+        h = Helpers(archive, lang, page.path, site)
+        text = env.get_template(page.template).render(archive=archive, h=h, lang=lang, ui=h.ui, **page.context)
+        for asset, content in h.assets.items():
             write_if_changed(out_dir / asset, content)
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
-            report.unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        report.written += 1
-    wanted = {out_dir / path for path in current}
-    for stale in sorted(out_dir.rglob("*.md")):
-        if stale not in wanted:
-            stale.unlink()
-            report.removed += 1
-    out_dir.mkdir(parents=True, exist_ok=True)
-    manifest_path.write_text(json.dumps(current, indent=0, sort_keys=True), encoding="utf-8")
+        report.written += write_if_changed(out_dir / page.path, text)
+        wanted.add(out_dir / page.path)
+    for stale in sorted(set(out_dir.rglob("*.md")) - wanted):
+        stale.unlink()
+        report.removed += 1
     return report
 
 
-JSON_KEPT = ".archive-json.marshal"
-"""Beside the languages' Markdown: where each conference's JSON stands in the last data/archive.json."""
-ARCHIVE_JSON, TABLES = "archive.json", "tables and feeds"
-"""The parts of a render that write the downloads and feeds, beside the languages."""
-
-
-@dataclass(frozen=True)
-class RenderJob:
-    """What every part of a render reads."""
-
-    archive: Archive
-    md_root: Path
-    site_url: str | None
-    figures_due: bool
-    """Whether what other pages show of the records changed, so that figures.csv is written again."""
-
-
-def _render_part(job: RenderJob, part: str) -> RenderReport:
-    """One language's Markdown, data/archive.json, or the tables and feeds."""
-    if part == ARCHIVE_JSON:
-        write_archive_json(job.archive, job.md_root, job.md_root / JSON_KEPT)
-    elif part == TABLES:
-        write_tables_and_feeds(job.archive, job.md_root, job.site_url, load_strings(), job.figures_due)
-    else:
-        return render_language(job.archive, part, job.md_root / part)
+def _render_part(job: tuple[Archive, Path, Site], part: str) -> RenderReport:
+    """One language's Markdown, or the downloads and feeds."""
+    archive, md_root, site = job
+    if part in LANGUAGES:
+        return render_language(archive, part, md_root / part, site)
+    write_downloads(archive, md_root, site.url, load_strings())
     return RenderReport()
 
 
-def render_site(archive: Archive, md_root: Path, site_url: str | None = None) -> RenderReport:
+def render_site(archive: Archive, md_root: Path, site: Site | None = None) -> RenderReport:
     """Write the Markdown of every language under md_root/<lang>/, and the downloads and feeds beside
-    them, the parts side by side on the machine's cores. The downloads are written again only when
-    the archive, the code or the address changed; figures.csv only when what other pages show of
-    the records changed too."""
-    report = RenderReport(conferences=len(archive.conferences))
-    manifest_path = md_root / LANGUAGES[0] / DATA_FOLDER / MANIFEST
-    previous = read_manifest(manifest_path)
-    current = {
-        "all": digest(code_digest(), archive.digest, site_url or ""),
-        "listed": digest(code_digest(), archive.listed_digest),
-    }
-    # Longest first, each to the core that is free next: the languages, then archive.json, then the
-    # short tables. (archive.json first left one core idle at the end while the other drew a language.)
-    parts = [*LANGUAGES] if previous == current else [*LANGUAGES, ARCHIVE_JSON, TABLES]
-    job = RenderJob(archive, md_root, site_url, previous.get("listed") != current["listed"])
-    for part in parallel_map(_render_part, parts, shared=job):
-        report.written += part.written
-        report.unchanged += part.unchanged
-        report.removed += part.removed
-        report.rendered += part.rendered
-    if previous != current:
-        manifest_path.write_text(json.dumps(current), encoding="utf-8")
-    return report
+    them, the languages side by side on the machine's cores."""
+    parts = side_by_side(_render_part, [*LANGUAGES, "downloads"], (archive, md_root, site or Site()))
+    return RenderReport(
+        conferences=len(archive.conferences),
+        written=sum(part.written for part in parts),
+        removed=sum(part.removed for part in parts),
+    )

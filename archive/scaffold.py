@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from .records import load
-from .validate import _real_date
+from .schema import file_of, schema_files
+from .validate import real_date
 
 SKELETON = """\
 # yaml-language-server: $schema=../../schema/conference.schema.json
@@ -30,18 +31,17 @@ sources:
 """
 
 
-FIELDS_TO_FILL = (
-    "summary",
-    "format",
-    "venue",
-    "hosts",
-    "chairs",
-    "participants",
-    "figures",
-    "conclusions",
-    "sources",
-)
-"""What the skeleton leaves for the editor, in the order of the record."""
+ASKED = ("id", "series", "title", "date")
+"""The fields `build.py new` fills from its questions."""
+
+
+def fields_to_fill() -> tuple[list[str], list[str]]:
+    """What the skeleton leaves for the editor, in the schema's order: the required fields, then the others."""
+    schema = schema_files()[file_of("conference")]
+    left = [name for name in schema["properties"] if name not in ASKED]
+    return [name for name in left if name in schema["required"]], [
+        name for name in left if name not in schema["required"]
+    ]
 
 
 class ScaffoldError(ValueError):
@@ -50,7 +50,7 @@ class ScaffoldError(ValueError):
 
 def check_answer(content_dir: Path, name: str, value: str) -> None:
     """Raise ScaffoldError when a date, series, title or slug for a new record is not usable."""
-    if name == "date" and not (re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) and _real_date(value)):
+    if name == "date" and not (re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) and real_date(value)):
         raise ScaffoldError(f"the date {value!r} is not a real date written YYYY-MM-DD, such as 2026-05-20")
     if name == "series" and value not in series_ids(content_dir):
         raise ScaffoldError(f"the series {value!r} is not in content/series.yaml")

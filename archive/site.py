@@ -1,25 +1,18 @@
-"""One MkDocs build per language into a temporary folder, then swapped into place; or, for a
-preview, only the changed pages built again in place."""
+"""One MkDocs build per language, from the configuration files at the repository's root: into a
+staging folder swapped into place, or, for the preview, only the changed pages again in place."""
 
 from __future__ import annotations
 
-import copy
-import json
 import logging
 import os
 import shutil
-from importlib import metadata
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from .cache import digest
 from .locale import LANGUAGES
-from .workers import parallel_map
+from .parallel import side_by_side
 
 ROOT = Path(__file__).resolve().parent.parent
-MKDOCS_CONFIG = ROOT / "mkdocs.yml"
 
 
 class OutputFolderError(ValueError):
@@ -36,58 +29,41 @@ def check_output_folder(out_dir: Path, content_dir: Path) -> None:
         raise OutputFolderError(f"refusing to build into {out_dir}: it is inside the content folder")
 
 
-def repository_url(configured: str | None) -> str | None:
+def repository_url(given: str | None) -> str | None:
     """The repository's address: given, or GitHub Actions' own repository."""
-    if configured:
-        return configured
+    if given:
+        return given
     if os.environ.get("GITHUB_REPOSITORY"):
         server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
         return f"{server}/{os.environ['GITHUB_REPOSITORY']}/"
     return None
 
 
-def language_config(
-    lang: str,
-    docs_dir: Path,
-    site_dir: Path,
-    site_url: str | None,
-    repo_url: str | None = None,
-    content_dir: Path | None = None,
-) -> dict[str, Any]:
-    """mkdocs.yml with one language's settings applied and every path made absolute."""
-    config = yaml.safe_load(MKDOCS_CONFIG.read_text(encoding="utf-8"))
-    config = copy.deepcopy(config)
-    languages: dict[str, dict[str, str]] = config["extra"]["languages"]
-    settings = languages[lang]
-    config["docs_dir"] = str(docs_dir)
-    config["site_dir"] = str(site_dir)
-    config["site_name"] = settings["site_name"]
-    config["site_description"] = settings["site_description"]
-    config["theme"]["language"] = lang
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
-    repo_url = repository_url(repo_url or config.get("repo_url"))
-    if repo_url:
-        config["repo_url"] = repo_url
-    else:
-        config.pop("edit_uri", None)
-    content_dir = (content_dir or ROOT / "content").resolve()
-    config["extra"]["content_path"] = (
-        content_dir.relative_to(ROOT).as_posix() if content_dir.is_relative_to(ROOT) else ""
-    )
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "search" in plugin:
-            plugin["search"]["lang"] = settings["search_lang"]
-    if site_url:
-        config["site_url"] = site_url.rstrip("/") + "/" + settings["root"]
-    up = "../" * settings["root"].count("/")
-    config["extra"]["lang"] = lang
-    config["extra"]["site_root_url"] = site_url.rstrip("/") + "/" if site_url else ""
-    config["extra"]["alternate"] = [
-        {"name": other["name"], "lang": code, "link": up + other["root"], "root": other["root"]}
-        for code, other in languages.items()
-    ]
-    return config
+def config_file(lang: str) -> Path:
+    """The MkDocs configuration of a language: mkdocs.yml for the first, mkdocs.<lang>.yml for the others."""
+    return ROOT / ("mkdocs.yml" if lang == LANGUAGES[0] else f"mkdocs.{lang}.yml")
+
+
+def language_folder(site: Path, lang: str) -> Path:
+    """Where a language's pages go in the site: the first at its root, the others in a folder each."""
+    return site if lang == LANGUAGES[0] else site / lang
+
+
+def language_url(site_url: str | None, lang: str) -> str | None:
+    """The address of a language's pages, below the site's."""
+    return None if not site_url else site_url.rstrip("/") + "/" + ("" if lang == LANGUAGES[0] else f"{lang}/")
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    """What one MkDocs build is given on top of its configuration file, as the mkdocs command's options."""
+
+    lang: str
+    docs_dir: Path
+    site_dir: Path
+    site_url: str | None
+    repo_url: str | None
+    dirty: bool
 
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -98,8 +74,8 @@ def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith(DIRTY_WARNING)
 
 
-def _build_one(dirty: bool, config_path: str) -> None:
-    """Run one MkDocs build (in a worker process), printing its warnings as the mkdocs command does."""
+def build_language(_: object, job: LanguageBuild) -> None:
+    """Run one MkDocs build, printing its warnings as the mkdocs command does."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -107,74 +83,51 @@ def _build_one(dirty: bool, config_path: str) -> None:
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter(f"%(levelname)s [{Path(config_path).stem}] %(message)s"))
+        handler.setFormatter(logging.Formatter(f"%(levelname)s [{job.lang}] %(message)s"))
         handler.setLevel(logging.WARNING)
         logger.addHandler(handler)
     # A filter on the logger that writes the warning: the strict mode's counter sits on "mkdocs".
     logging.getLogger(build.__module__).addFilter(_not_the_dirty_warning)
-    build(load_config(config_file=config_path), dirty=dirty)
-
-
-def _language_dir(site: Path, lang: str) -> Path:
-    """Where a language's pages go in the site: the first at its root, the others in a folder each."""
-    return site if lang == LANGUAGES[0] else site / lang
-
-
-SITE_STAMP = "site-stamp.json"
-"""In the work folder: where the last site was built, and from which configuration and theme."""
-
-
-def _stamp(out_dir: Path, configs: list[dict[str, Any]]) -> str:
-    """What every page's HTML depends on besides its Markdown: the configuration of each language,
-    the theme overrides, the hooks, and the versions of MkDocs and Material."""
-    hooks = {Path(hook) for config in configs for hook in config.get("hooks", [])}
-    files = [path.read_bytes() for path in [*sorted((ROOT / "overrides").rglob("*")), *sorted(hooks)] if path.is_file()]
-    versions = [metadata.version(package) for package in ("mkdocs", "mkdocs-material")]
-    return digest(str(out_dir.resolve()), json.dumps(configs, sort_keys=True), *versions, *files)
+    config = load_config(
+        config_file=str(config_file(job.lang)),
+        docs_dir=str(job.docs_dir),
+        site_dir=str(job.site_dir),
+        site_url=job.site_url,
+        repo_url=job.repo_url,
+    )
+    build(config, dirty=job.dirty)
 
 
 def build_sites(
-    md_root: Path,
-    out_dir: Path,
-    work_dir: Path,
-    site_url: str | None = None,
-    repo_url: str | None = None,
-    content_dir: Path | None = None,
-    dirty: bool = False,
-) -> bool:
-    """Build every language from md_root/<lang>, then replace out_dir in one step.
-
-    With dirty, when out_dir holds a site built from the same configuration and theme, MkDocs
-    builds again, in place, only the pages whose Markdown is newer than their HTML (the search
-    index is merged by the hooks). Returns whether the build was dirty."""
-    configs = {
-        lang: language_config(lang, md_root / lang, _language_dir(out_dir, lang), site_url, repo_url, content_dir)
-        for lang in LANGUAGES
-    }
-    stamp_path, stamp = work_dir / SITE_STAMP, _stamp(out_dir, list(configs.values()))
-    dirty = dirty and out_dir.is_dir() and stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp
-    stamp_path.unlink(missing_ok=True)
+    md_root: Path, out_dir: Path, site_url: str | None = None, repo_url: str | None = None, dirty: bool = False
+) -> None:
+    """Build every language from md_root/<lang>. A full build goes to a staging folder that replaces
+    out_dir when every language built; a dirty one builds again, in place, only the pages whose
+    Markdown is newer than their HTML."""
+    repo_url = repository_url(repo_url)
     staging = out_dir.parent / f".{out_dir.name}.staging"
-    config_paths = []
-    for lang, config in configs.items():
-        if not dirty:
-            config["site_dir"] = str(staging / lang)
-        path = work_dir / f"mkdocs.{lang}.yml"
-        path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        config_paths.append(str(path))
-    if not dirty:
-        shutil.rmtree(staging, ignore_errors=True)
+    site = out_dir if dirty else staging
+    jobs = [
+        LanguageBuild(
+            lang,
+            md_root / lang,
+            language_folder(site, lang) if dirty else staging / lang,
+            language_url(site_url, lang),
+            repo_url,
+            dirty,
+        )
+        for lang in LANGUAGES
+    ]
+    shutil.rmtree(staging, ignore_errors=True)
     try:
-        parallel_map(_build_one, config_paths, shared=dirty)
+        side_by_side(build_language, jobs)
         if not dirty:
-            site = staging / LANGUAGES[0]
+            first = staging / LANGUAGES[0]
             for lang in LANGUAGES[1:]:
-                (staging / lang).rename(_language_dir(site, lang))
-            _swap(site, out_dir)
+                (staging / lang).rename(language_folder(first, lang))
+            _swap(first, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    stamp_path.write_text(stamp, encoding="utf-8")
-    return dirty
 
 
 def _swap(new: Path, out_dir: Path) -> None:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import difflib
 import json
 import re
-from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema_rs
@@ -17,41 +14,27 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
-from .cache import RecordCache, digest
 from .errors import ContentError, FieldPath, Problem
-from .records import REFERENCE_KINDS, Content, Document, field_values
-from .references import CONFERENCE_REFERENCES, REFERENCE_FILE_REFERENCES, references
-from .workers import map_files
+from .records import Content, Document, field_values
+from .schema import REFERENCE_KINDS, fields, file_of, find, references, schema_files
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
-
-
-SCHEMA_OF_KIND = {"conference": "conference.schema.json"} | {kind: f"{kind}.schema.json" for kind in REFERENCE_KINDS}
-
-
-@cache
-def _schemas() -> dict[str, dict[str, Any]]:
-    """The schema files, by file name."""
-    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in SCHEMA_DIR.glob("*.json")}
+KINDS = ("conference", *REFERENCE_KINDS)
 
 
 @cache
 def _validators() -> dict[str, Draft202012Validator]:
     """python-jsonschema, whose errors carry the schema and context that _explain words for editors."""
-    schemas = _schemas()
+    schemas = schema_files()
     registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
-    return {kind: Draft202012Validator(schemas[name], registry=registry) for kind, name in SCHEMA_OF_KIND.items()}
+    return {kind: Draft202012Validator(schemas[file_of(kind)], registry=registry) for kind in KINDS}
 
 
 @cache
 def _fast_validators() -> dict[str, jsonschema_rs.Validator]:
-    """The same schemas compiled by jsonschema-rs: a valid document is confirmed in microseconds."""
-    schemas = _schemas()
+    """The same schemas compiled by jsonschema-rs, which tells a valid file from an invalid one quickly."""
+    schemas = schema_files()
     by_id = {schema["$id"]: schema for schema in schemas.values()}
-    return {
-        kind: jsonschema_rs.validator_for(schemas[name], retriever=by_id.__getitem__)
-        for kind, name in SCHEMA_OF_KIND.items()
-    }
+    return {kind: jsonschema_rs.validator_for(schemas[file_of(kind)], retriever=by_id.__getitem__) for kind in KINDS}
 
 
 def schema_problems(document: Document, kind: str) -> list[Problem]:
@@ -59,9 +42,8 @@ def schema_problems(document: Document, kind: str) -> list[Problem]:
 
     jsonschema-rs says quickly whether the document is valid; only when it is not does
     python-jsonschema, whose errors carry the schema and context we explain, go through it."""
-    with contextlib.suppress(ValueError):  # a value jsonschema-rs cannot take (bytes from !!binary)
-        if _fast_validators()[kind].is_valid(document.data):
-            return []
+    if _fast_validators()[kind].is_valid(document.data):
+        return []
     validator = _validators()[kind]
     problems = [problem for error in validator.iter_errors(document.data) for problem in _explain(document, error)]
     # A misspelt field is also a missing one: say it once, as the misspelling with its correction.
@@ -189,7 +171,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _real_date(iso: str) -> bool:
+def real_date(iso: str) -> bool:
     parts = [int(part) for part in iso.split("-")]
     try:
         datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
@@ -198,29 +180,7 @@ def _real_date(iso: str) -> bool:
     return True
 
 
-def _dates(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    """Every date-like string of a record, by the field names that hold them."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key in ("date", "published", "from", "to") and isinstance(item, str):
-                yield (*path, key), item
-            else:
-                yield from _dates(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _dates(item, (*path, index))
-
-
 ISO_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
-SINGULAR = {
-    "people": "person",
-    "places": "place",
-    "organizations": "organization",
-    "series": "series",
-    "metrics": "metric",
-    "units": "unit",
-    "topics": "topic",
-}
 UNFINISHED = re.compile(r"\bTODO\b")
 SCHEMA_LINE = {
     "conference": "# yaml-language-server: $schema=../../schema/conference.schema.json",
@@ -276,29 +236,31 @@ def record_problems(document: Document, content: Content) -> list[Problem]:
                 ("id",), f"the id must start with the date {date}", f"for example {date}-{record_id.split('-')[-1]}"
             )
         )
-    for path, iso in _dates(record, ()):
-        if ISO_DATE.fullmatch(iso) and not _real_date(iso):
-            problems.append(document.problem(path, f"{iso} is not a real date", "check the day and the month"))
+    for date_field in (field for field in fields("conference") if field.is_date):
+        for path, iso in find(record, date_field.path):
+            if isinstance(iso, str) and ISO_DATE.fullmatch(iso) and not real_date(iso):
+                problems.append(document.problem(path, f"{iso} is not a real date", "check the day and the month"))
     for index, figure in enumerate(record.get("figures") or []):
         period = figure.get("period") if isinstance(figure, dict) else None
         ends = [period.get(end) for end in ("from", "to")] if isinstance(period, dict) else []
         if len(ends) == 2 and all(isinstance(end, str) for end in ends) and ends[0] > ends[1]:
             problems.append(document.problem(("figures", index, "period"), "the period ends before it starts"))
-    problems.extend(unresolved_references(document, CONFERENCE_REFERENCES, content))
+    problems.extend(unresolved_references(document, "conference", content))
     return problems
 
 
-def unresolved_references(document: Document, fields: tuple, content: Content) -> list[Problem]:
+def unresolved_references(document: Document, kind_of_file: str, content: Content) -> list[Problem]:
     """Ids in a document that its reference files do not define."""
     problems = []
-    for path, kind, ref in references(document.data, fields):
+    for path, field, ref in references(document.data, kind_of_file):
+        kind = field.references
         known = content.references[kind].data
         if not isinstance(known, dict) or ref in known:
             continue
         guess = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.75)
         define = f"if '{ref}' is new, add it to content/{kind}.yaml"
         hint = f"did you mean '{guess[0]}'? {define[0].upper()}{define[1:]}" if guess else define
-        problems.append(document.problem(path, f"unknown {SINGULAR[kind]} id '{ref}'", hint))
+        problems.append(document.problem(path, f"unknown {REFERENCE_KINDS[kind]} id '{ref}'", hint))
     return problems
 
 
@@ -334,43 +296,23 @@ def archive_problems(content: Content) -> list[Problem]:
     return problems
 
 
-def check_key(document: Document, kind: str, references_digest: str) -> str:
-    """What a file's own checks depend on: its text, its name, its kind and the reference files."""
-    return digest(document.digest, document.path.name, kind, references_digest)
-
-
-Checked = tuple[Content, list[tuple[Document, str]]]
-"""The content, and its files with their kinds: what the checks of each file read."""
-
-
-def _own_problems(checked: Checked, index: int) -> list[Problem]:
+def own_problems(document: Document, kind: str, content: Content) -> list[Problem]:
     """The problems of one file: its schema, its own rules, and the references it makes.
 
     A field that breaks the schema is reported once: the checks that follow do not repeat it."""
-    content, documents = checked
-    document, kind = documents[index]
     found = schema_problems(document, kind) + file_problems(document, kind)
-    if kind == "conference":
-        later = record_problems(document, content)
-    else:
-        later = unresolved_references(document, REFERENCE_FILE_REFERENCES.get(kind, ()), content)
+    later = (
+        record_problems(document, content) if kind == "conference" else unresolved_references(document, kind, content)
+    )
     reported = {problem.field for problem in found}
     return found + [problem for problem in later if problem.field not in reported]
 
 
-def check(content: Content, cache: RecordCache | None = None) -> set[str]:
-    """Raise ContentError listing every problem in the content, all at once, if there is any;
-    return the check keys of the files, which a cache keeps to skip their own checks next time.
-
-    The files the cache has not seen pass are checked on every core; then the whole archive is."""
-    passed = cache.passed if cache else set()
+def check(content: Content) -> None:
+    """Raise ContentError listing every problem in the content, all at once, if there is any."""
     documents = [(document, kind) for kind, document in content.references.items()]
     documents += [(document, "conference") for document in content.conferences]
-    keys = [check_key(document, kind, content.references_digest) for document, kind in documents]
-    due = [index for index, key in enumerate(keys) if key not in passed]
-    found = map_files(_own_problems, due, shared=(content, documents))
-    problems = [problem for own in found for problem in own]
+    problems = [problem for document, kind in documents for problem in own_problems(document, kind, content)]
     problems.extend(archive_problems(content))
     if problems:
         raise ContentError(problems)
-    return set(keys)

@@ -1,4 +1,4 @@
-"""Vietnamese text: normalization, folding of marks, and alphabetical order."""
+"""Vietnamese text in alphabetical order. (Search folds marks in the browser: see the search analyzer.)"""
 
 from __future__ import annotations
 
@@ -17,12 +17,6 @@ _VOWEL_MARKS = {"\u0306", "\u0302", "\u031b"}
 def nfc(text: str) -> str:
     """Composed Unicode, as records and pages use everywhere."""
     return unicodedata.normalize("NFC", text)
-
-
-def fold(text: str) -> str:
-    """Lowercase, without tone or vowel marks, đ as d: 'Đặng Hoàng An' → 'dang hoang an'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _letters(text: str) -> list[tuple[str, int]]:

@@ -20,15 +20,26 @@ from archive.charts import (
     text_width,
     y_range,
 )
+from archive.typed import shape_of, typed
 
 SVG = "{http://www.w3.org/2000/svg}"
+
+
+def figure(data):
+    """A figure as records give it to the charts: typed from the schema."""
+    return typed({"figures": [data]}, shape_of("conference")).figures[0]
 
 
 def group(values, periods=None, metric="retail-sales", unit="billion-vnd"):
     """Figures for a chart; the conference beside each figure is not drawn."""
     periods = periods or [(f"{2001 + i}-01", f"{2001 + i}-03") for i in range(len(values))]
     points = tuple(
-        (None, {"metric": metric, "scope": "viet-nam", "unit": unit, "value": value, "period": {"from": a, "to": b}})
+        (
+            None,
+            figure(
+                {"metric": metric, "scope": "viet-nam", "unit": unit, "value": value, "period": {"from": a, "to": b}}
+            ),
+        )
         for value, (a, b) in zip(values, periods, strict=True)
     )
     return ComparableFigures(metric, "viet-nam", unit, 3, points)
@@ -219,7 +230,7 @@ def test_a_long_title_wraps_and_a_very_long_one_is_cut():
 
 def test_a_measure_given_in_two_units_gets_two_charts_with_their_own_files() -> None:
     rows = [
-        (None, {"metric": "exports", "scope": "viet-nam", "unit": unit, "value": value, "period": period})
+        (None, figure({"metric": "exports", "scope": "viet-nam", "unit": unit, "value": value, "period": period}))
         for unit in ("usd-billion", "pct")
         for value, period in enumerate({"from": f"{year}-01", "to": f"{year}-12"} for year in (2020, 2021, 2022))
     ]

@@ -61,7 +61,7 @@ def test_no_text_copies_a_sentence_from_the_seeds(path: Path, seed_runs):
 
 def test_the_2023_announcement_and_report_are_one_conference_with_two_sources():
     archive = load_archive(DEFAULT_CONTENT)
-    seeds = {source.get("seed"): c.id for c in archive.conferences for source in c.record["sources"]}
+    seeds = {source.get("seed"): c.id for c in archive.conferences for source in c.data["sources"]}
     assert seeds["000_b6f3781ff81076df.txt"] == seeds["001_4bab2aed87fd05f9.txt"] == "2023-04-18-local-industry-trade"
     assert {seed for seed in seeds if seed} == {
         "000_b6f3781ff81076df.txt",
@@ -74,7 +74,7 @@ def test_the_2023_announcement_and_report_are_one_conference_with_two_sources():
 
 def test_the_research_facts_are_cited_where_they_are_used():
     archive = load_archive(DEFAULT_CONTENT)
-    urls = {c.id: {s.get("url") for s in c.record["sources"]} for c in archive.conferences}
+    urls = {c.id: {s.get("url") for s in c.data["sources"]} for c in archive.conferences}
     assert any("arit.gov.vn" in (url or "") for url in urls["2024-05-17-northern-28-x"])
     assert any("hanoimoi.vn" in (url or "") for url in urls["2024-05-17-northern-28-x"])
     assert any("laodong.vn" in (url or "") for url in urls["2025-07-30-moit-provincial-working"])

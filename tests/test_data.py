@@ -17,7 +17,7 @@ from archive.exports import FEED_ENTRIES, atom_feed
 from archive.locale import LANGUAGES, format_number
 from archive.pipeline import build, load_archive
 from archive.render import load_strings
-from archive.validate import SCHEMA_DIR
+from archive.schema import SCHEMA_DIR
 from bench.browser import launch, serve
 from bench.synthetic import generate
 from tests.conftest import page
@@ -46,13 +46,13 @@ def read_csv(path):
 def test_csv_files_have_a_row_per_figure_and_per_conference(built_site):
     site, report = built_site
     figures = read_csv(site / "data" / "figures.csv")
-    expected = [(c.id, f) for c in report.archive.conferences for f in c.record.get("figures", [])]
+    expected = [(c.id, f) for c in report.archive.conferences for f in c.record.figures]
     assert len(figures) == len(expected)
     for row, (conference_id, figure) in zip(figures, expected, strict=True):
-        assert row["conference_id"] == conference_id and row["metric"] == figure["metric"]
-        assert row["period_from"] == figure["period"]["from"] and row["period_to"] == figure["period"]["to"]
-        if "value" in figure:
-            assert float(row["value"]) == figure["value"]
+        assert row["conference_id"] == conference_id and row["metric"] == figure.metric
+        assert row["period_from"] == figure.period.from_ and row["period_to"] == figure.period.to
+        if figure.value is not None:
+            assert float(row["value"]) == figure.value
     conferences = read_csv(site / "data" / "conferences.csv")
     assert [row["id"] for row in conferences] == [c.id for c in report.archive.conferences]
     assert any("Đặng Hoàng An" in row["chairs"] for row in conferences)
@@ -91,7 +91,7 @@ def test_each_conference_page_carries_schema_org_event_data(built_site):
     for conference in report.archive.conferences:
         for lang in LANGUAGES:
             event = json_ld(site, lang, conference.id)
-            assert event["@type"] == "Event" and event["name"] == conference.record["title"][lang]
+            assert event["@type"] == "Event" and event["name"] == conference.data["title"][lang]
             assert event["startDate"] == conference.date and event["inLanguage"] == lang
             assert event["url"].rstrip("/").endswith(f"conferences/{conference.id}")
             assert all(org["@type"] == "GovernmentOrganization" for org in event["organizer"])
@@ -99,7 +99,7 @@ def test_each_conference_page_carries_schema_org_event_data(built_site):
             if conference.place:
                 assert event["location"]["@type"] == "Place"
                 assert event["location"]["address"]["@type"] == "PostalAddress"
-            if conference.record["format"] != "unknown":
+            if conference.data["format"] != "unknown":
                 assert event["eventAttendanceMode"].endswith("EventAttendanceMode")
     hybrid = json_ld(site, "en", "2023-04-18-local-industry-trade")
     assert hybrid["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
@@ -112,7 +112,7 @@ def test_each_language_has_an_atom_feed_newest_first_linked_from_every_page(buil
         root = site if lang == "vi" else site / "en"
         feed = ElementTree.parse(root / "feed.xml").getroot()
         titles = [entry.find(f"{ATOM}title").text for entry in feed.findall(f"{ATOM}entry")]
-        assert titles == [c.record["title"][lang] for c in reversed(report.archive.conferences)]
+        assert titles == [c.data["title"][lang] for c in reversed(report.archive.conferences)]
         for path in ("", "timeline", "conferences/2022-09-23-northern-28-viii"):
             link = page(site, lang, path).find("link", type="application/atom+xml")
             assert link is not None and link["href"].endswith("feed.xml")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from archive.pipeline import build
+from archive.preview import Preview
 
 EDITED = "2023-04-18-local-industry-trade"
 UNTOUCHED = "2016-09-06-northern-28-2016"
@@ -58,41 +59,47 @@ def html(site: Path, page: str) -> Path:
     return site / page / "index.html"
 
 
+URL = "http://127.0.0.1:8000/"
+
+
 @pytest.mark.parametrize("edit", sorted(EDITS))
 def test_a_dirty_build_builds_only_the_changed_pages_and_leaves_the_site_a_full_build_makes(
     content_copy: Path, tmp_path: Path, edit: str
 ) -> None:
     change, changed_page, new_text = EDITS[edit]
     untouched_page = f"conferences/{UNTOUCHED}"
-    preview, work = tmp_path / "preview", tmp_path / "work"
-    first = build(content_copy, preview, work_dir=work, dirty=True)
-    assert not first.dirty, "nothing to build on: the first build is a full one"
-    untouched_mtime = html(preview, untouched_page).stat().st_mtime_ns
-    changed_mtime = html(preview, changed_page).stat().st_mtime_ns
+    preview = Preview(content_copy, tmp_path / "preview", URL)
+    preview.rebuild()
+    untouched_mtime = html(preview.out_dir, untouched_page).stat().st_mtime_ns
+    changed_mtime = html(preview.out_dir, changed_page).stat().st_mtime_ns
 
     change(content_copy)
-    again = build(content_copy, preview, work_dir=work, dirty=True)
+    preview.rebuild()
 
-    assert again.dirty
-    assert html(preview, untouched_page).stat().st_mtime_ns == untouched_mtime
-    assert html(preview, changed_page).stat().st_mtime_ns != changed_mtime
-    assert new_text in html(preview, changed_page).read_text(encoding="utf-8")
+    assert html(preview.out_dir, untouched_page).stat().st_mtime_ns == untouched_mtime
+    assert html(preview.out_dir, changed_page).stat().st_mtime_ns != changed_mtime
+    assert new_text in html(preview.out_dir, changed_page).read_text(encoding="utf-8")
     full = tmp_path / "full"
-    build(content_copy, full, work_dir=tmp_path / "full-work")
-    assert differences(preview, full) == []
+    build(content_copy, full, URL, work_dir=tmp_path / "full-work")
+    assert differences(preview.out_dir, full) == []
+    preview.close()
 
 
-def test_a_removed_page_a_new_address_or_a_new_theme_setting_makes_the_build_full(
-    content_copy: Path, tmp_path: Path
-) -> None:
-    preview, work = tmp_path / "preview", tmp_path / "work"
-    build(content_copy, preview, work_dir=work)
-    assert build(content_copy, preview, work_dir=work, dirty=True).dirty, "same content, same settings"
+def test_a_removed_page_or_a_new_theme_makes_the_build_full(content_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    preview = Preview(content_copy, tmp_path / "preview", URL)
+    preview.rebuild()
+    page = html(preview.out_dir, "conferences/2024-05-17-northern-28-x")
+    built = page.stat().st_mtime_ns
+    preview.rebuild()
+    assert page.stat().st_mtime_ns == built, "same content, same theme: nothing built again"
 
-    assert not build(content_copy, preview, "https://example.org/archive/", work_dir=work, dirty=True).dirty
-    assert build(content_copy, preview, "https://example.org/archive/", work_dir=work, dirty=True).dirty
+    monkeypatch.setattr("archive.preview.theme_digest", lambda: "another theme")
+    preview.rebuild()
+    assert page.stat().st_mtime_ns != built, "every page built again"
+    built = page.stat().st_mtime_ns
 
     (content_copy / "conferences" / f"{UNTOUCHED}.yaml").unlink()
-    removed = build(content_copy, preview, "https://example.org/archive/", work_dir=work, dirty=True)
-    assert not removed.dirty
-    assert not html(preview, f"conferences/{UNTOUCHED}").exists()
+    preview.rebuild()
+    assert not html(preview.out_dir, f"conferences/{UNTOUCHED}").exists()
+    assert page.stat().st_mtime_ns != built, "every page built again"
+    preview.close()

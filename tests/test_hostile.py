@@ -130,7 +130,7 @@ def test_a_failing_mkdocs_step_leaves_the_previous_site_exactly_as_it_was(tmp_pa
     broken = tmp_path / "work" / "md" / "en" / "timeline" / "index.md"
     broken.write_text(broken.read_text(encoding="utf-8") + "\n[a broken link](no-such-page.md)\n", encoding="utf-8")
     with pytest.raises(Exception, match="strict mode"):
-        build_sites(tmp_path / "work" / "md", out, tmp_path / "work")
+        build_sites(tmp_path / "work" / "md", out)
     assert snapshot(out) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")], "no staging folder is left behind"
 

@@ -122,19 +122,19 @@ def test_format_count() -> None:
     ],
 )
 def test_format_change_in_percent_has_a_sign_and_a_true_minus(pct: float, vi: str, en: str) -> None:
-    assert format_change({"change_pct": pct}, "vi") == vi
-    assert format_change({"change_pct": pct}, "en") == en
-    assert "-" not in format_change({"change_pct": pct}, "en")
+    assert format_change(pct, None, "vi") == vi
+    assert format_change(pct, None, "en") == en
+    assert "-" not in format_change(pct, None, "en")
 
 
 def test_format_change_as_a_ratio() -> None:
-    assert format_change({"change_ratio": 2.1}, "vi") == "gấp 2,1 lần"
-    assert format_change({"change_ratio": 2.1}, "en") == "2.1 times"
+    assert format_change(None, 2.1, "vi") == "gấp 2,1 lần"
+    assert format_change(None, 2.1, "en") == "2.1 times"
 
 
 def test_format_change_prefers_percent_and_is_empty_without_a_change() -> None:
-    assert format_change({"change_pct": 5, "change_ratio": 2}, "en") == "+5%"
-    assert format_change({"value": 5}, "vi") == ""
+    assert format_change(5, 2, "en") == "+5%"
+    assert format_change(None, None, "vi") == ""
 
 
 def test_format_signed() -> None:

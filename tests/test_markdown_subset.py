@@ -13,13 +13,15 @@ from mkdocs.utils.meta import get_data
 
 from archive.locale import LANGUAGES
 from archive.markdown_subset import UNUSED_INLINE_SYNTAX
-from archive.pipeline import BuildReport, render
+from archive.pipeline import BuildReport, load_archive
+from archive.render import render_site
+from archive.site import config_file
 from bench.synthetic import generate
 
 
-def mkdocs_config(work_dir: Path, lang: str) -> MkDocsConfig:
-    """A language's configuration as written by build.py, after its hooks' on_config, as MkDocs runs it."""
-    config = load_config(str(work_dir / f"mkdocs.{lang}.yml"))
+def mkdocs_config(lang: str) -> MkDocsConfig:
+    """A language's configuration file, after its hooks' on_config, as MkDocs runs it."""
+    config = load_config(str(config_file(lang)))
     return config.plugins.on_config(config)
 
 
@@ -33,13 +35,13 @@ def converter(config: MkDocsConfig, subset: bool) -> markdown.Markdown:
 def synthetic_markdown(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Markdown of 150 generated conferences: every template, charts, long lists, numbering gaps."""
     root = tmp_path_factory.mktemp("synthetic")
-    render(generate(root, 150), root / "work")
-    return root / "work" / "md"
+    render_site(load_archive(generate(root, 150)), root / "md")
+    return root / "md"
 
 
 def test_mkdocs_converts_pages_without_the_unused_inline_syntax(built_site: tuple[Path, BuildReport]):
     for lang in LANGUAGES:
-        config = mkdocs_config(built_site[1].work_dir, lang)
+        config = mkdocs_config(lang)
         used, everything = converter(config, subset=True), converter(config, subset=False)
         for name in UNUSED_INLINE_SYNTAX:
             assert name in everything.inlinePatterns, f"Python-Markdown has no inline pattern {name!r} any more"
@@ -51,9 +53,9 @@ def test_mkdocs_converts_pages_without_the_unused_inline_syntax(built_site: tupl
 def test_every_generated_page_converts_to_the_same_html_with_the_subset(
     built_site: tuple[Path, BuildReport], synthetic_markdown: Path
 ):
-    config = mkdocs_config(built_site[1].work_dir, LANGUAGES[0])
+    config = mkdocs_config(LANGUAGES[0])
     used, everything = converter(config, subset=True), converter(config, subset=False)
-    pages = [*sorted((built_site[1].work_dir / "md").rglob("*.md")), *sorted(synthetic_markdown.rglob("*.md"))]
+    pages = [*sorted(built_site[1].md_root.rglob("*.md")), *sorted(synthetic_markdown.rglob("*.md"))]
     assert len(pages) > 1000
     for path in pages:
         text, _ = get_data(path.read_text(encoding="utf-8"))

@@ -11,7 +11,8 @@ import yaml
 
 from archive import records
 from archive.errors import ContentError, Problem
-from archive.records import MAX_FILE_BYTES, REFERENCE_KINDS, load, load_content
+from archive.records import MAX_FILE_BYTES, load, load_content
+from archive.schema import REFERENCE_KINDS
 
 BAD_RECORDS = Path(__file__).resolve().parent / "bad_records"
 

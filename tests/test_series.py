@@ -29,7 +29,7 @@ def test_the_series_page_lists_every_edition_in_order_with_the_gaps_named(built_
         conference_rows = [row for row in rows if gap not in row[-1]]
         gap_rows = [row[0] for row in rows if gap in row[-1]]
         assert len(conference_rows) == len(editions)
-        numbered = [c.record["edition"] for c in editions if "edition" in c.record]
+        numbered = [c.data["edition"] for c in editions if "edition" in c.data]
         missing = sorted(set(range(1, max(numbered) + 1)) - set(numbered))
         assert sum(_numbers(label) for label in gap_rows) == len(missing), gap_rows
         for row, conference in zip(conference_rows, editions, strict=True):

@@ -130,13 +130,13 @@ def test_every_figure_of_every_record_is_on_its_page_in_both_languages(built_sit
     for conference in report.archive.conferences:
         for lang in LANGUAGES:
             rows = page(site, lang, f"conferences/{conference.id}").select("article table tbody tr")
-            figures = conference.record.get("figures", [])
+            figures = conference.record.figures
             assert len(rows) == len(figures)
             for row, figure in zip(rows, figures, strict=True):
                 cells = row.get_text(" ")
                 for key in ("value", "value_max", "out_of", "change_pct", "change_ratio"):
-                    if key in figure:
-                        assert format_number(abs(figure[key]), lang) in cells, (conference.id, key)
+                    if getattr(figure, key) is not None:
+                        assert format_number(abs(getattr(figure, key)), lang) in cells, (conference.id, key)
 
 
 def test_dates_are_written_per_language(site_dir):

@@ -1,43 +1,14 @@
-"""Vietnamese text: folding for search and dictionary order for lists."""
+"""Vietnamese text: composed Unicode and dictionary order for lists."""
 
 from __future__ import annotations
 
 import unicodedata
 
-import pytest
-
-from archive.vietnamese import fold, name_sort_key, nfc, sort_key
+from archive.vietnamese import name_sort_key, nfc, sort_key
 
 
 def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
-
-
-@pytest.mark.parametrize(
-    ("text", "folded"),
-    [
-        ("Đặng Hoàng An", "dang hoang an"),
-        ("Thanh Hóa", "thanh hoa"),
-        ("Nguyễn Sinh Nhật Tân", "nguyen sinh nhat tan"),
-        ("Quảng Ninh", "quang ninh"),
-        ("ĐẮK LẮK", "dak lak"),
-        ("Bộ Công Thương", "bo cong thuong"),
-        ("Ư ơ", "u o"),
-    ],
-)
-def test_fold_drops_marks_and_case(text: str, folded: str) -> None:
-    assert fold(text) == folded
-
-
-@pytest.mark.parametrize(("old", "new"), [("hòa", "hoà"), ("thủy", "thuỷ"), ("Hòa Bình", "Hoà Bình"), ("khỏe", "khoẻ")])
-def test_both_tone_placements_fold_equal(old: str, new: str) -> None:
-    assert old != new
-    assert fold(old) == fold(new)
-
-
-def test_decomposed_text_folds_like_composed_text() -> None:
-    assert fold(nfd("Đặng Hoàng An")) == "dang hoang an"
-    assert fold(nfd("Phạm Tiến Dũng")) == fold("Phạm Tiến Dũng")
 
 
 def test_nfc_composes() -> None:
