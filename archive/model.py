@@ -7,25 +7,44 @@ from itertools import pairwise
 from typing import Any
 
 from .locale import parse_date
+from .reads import Index, Listing, note
 from .records import Content
 from .schema import references
 from .typed import NOT_RECORDED, Ref, shape_of, typed
 
 
-@dataclass(eq=False)
 class Conference:
-    """One conference record, placed in its series."""
+    """One conference record, placed in its series. Reading its record or its neighbours is noted."""
 
-    record: Any
-    """The record as typed objects (see typed.py)."""
-    data: dict[str, Any]
-    """The record as written, for the downloads."""
-    previous: Conference | None = None
-    next: Conference | None = None
+    def __init__(self, record: Any, data: dict[str, Any], digest: str) -> None:
+        self._record = record
+        self.data = data
+        """The record as written, for the downloads."""
+        self.digest = digest
+        """A hash of its file: the same digest, the same record."""
+        self._previous: Conference | None = None
+        self._next: Conference | None = None
 
     @property
     def id(self) -> str:
-        return self.record.id
+        return self._record.id
+
+    @property
+    def record(self) -> Any:
+        """The record as typed objects (see typed.py)."""
+        note("conference", self.id)
+        return self._record
+
+    @property
+    def previous(self) -> Conference | None:
+        """The edition before, in its series."""
+        note("neighbours", self.id)
+        return self._previous
+
+    @property
+    def next(self) -> Conference | None:
+        note("neighbours", self.id)
+        return self._next
 
     @property
     def date(self) -> str:
@@ -67,15 +86,20 @@ class Archive:
     """The reference files as written, by kind and id."""
     entries: dict[str, dict[str, Any]]
     """The same entries as typed objects."""
-    conferences: list[Conference]
-    by_year: dict[int, list[Conference]] = field(default_factory=dict)
-    by_series: dict[str, list[Conference]] = field(default_factory=dict)
-    appearances: dict[str, list[Appearance]] = field(default_factory=dict)
-    held_in: dict[str, list[Conference]] = field(default_factory=dict)
-    linked: dict[tuple[str, str], list[Conference]] = field(default_factory=dict)
+    conferences: Listing
+    reference_digests: dict[str, str] = field(default_factory=dict)
+    """A hash of each reference file."""
+    by_id: dict[str, Conference] = field(default_factory=dict)
+    by_year: Index = field(default_factory=lambda: Index("by_year"))
+    by_series: Index = field(default_factory=lambda: Index("by_series"))
+    appearances: Index = field(default_factory=lambda: Index("appearances"))
+    """Each person's Appearances."""
+    held_in: Index = field(default_factory=lambda: Index("held_in"))
+    linked: Index = field(default_factory=lambda: Index("linked"))
     """Conferences by each (kind, id) they name, figures' scopes aside."""
-    figures_by_metric: dict[str, list[tuple[Conference, Any]]] = field(default_factory=dict)
-    figures_by_scope: dict[str, list[tuple[Conference, Any]]] = field(default_factory=dict)
+    figures_by_metric: Index = field(default_factory=lambda: Index("figures_by_metric"))
+    """(conference, figure) pairs by measure."""
+    figures_by_scope: Index = field(default_factory=lambda: Index("figures_by_scope"))
 
     def newest_first(self) -> list[Conference]:
         return list(reversed(self.conferences))
@@ -111,16 +135,24 @@ def _index(archive: Archive, conference: Conference) -> None:
         archive.figures_by_scope.setdefault(figure.scope, []).append((conference, figure))
 
 
-def build_archive(content: Content) -> Archive:
-    """Resolve checked content into the archive the templates read."""
+def build_archive(content: Content, typed_before: dict[str, Any] | None = None) -> Archive:
+    """Resolve checked content into the archive the templates read.
+
+    typed_before holds typed records by their file's digest, to be taken as they are; it gets this content's."""
     refs = {kind: document.data or {} for kind, document in content.references.items()}
     entries = {kind: typed(data, shape_of(kind)) for kind, data in refs.items()}
-    conferences = [Conference(typed(d.data, shape_of("conference")), d.data) for d in content.conferences]
+    known = typed_before if typed_before is not None else {}
+    for document in content.conferences:
+        if document.digest not in known:
+            known[document.digest] = typed(document.data, shape_of("conference"))
+    conferences = [Conference(known[d.digest], d.data, d.digest) for d in content.conferences]
     conferences.sort(key=lambda c: (c.date, c.id))
-    archive = Archive(refs=refs, entries=entries, conferences=conferences)
+    archive = Archive(refs=refs, entries=entries, conferences=Listing(conferences))
+    archive.by_id = {conference.id: conference for conference in conferences}
+    archive.reference_digests = {kind: document.digest for kind, document in content.references.items()}
     for conference in conferences:
         _index(archive, conference)
-    for editions in archive.by_series.values():
+    for editions in dict.values(archive.by_series):
         for earlier, later in pairwise(editions):
-            earlier.next, later.previous = later, earlier
+            earlier._next, later._previous = later, earlier
     return archive

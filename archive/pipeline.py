@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .incremental import Memory
 from .model import Archive, build_archive
 from .records import load_content
 from .render import RenderReport, Site, render_site
@@ -18,11 +20,24 @@ WORK_DIR = ROOT / "build"
 """Where the rendered Markdown goes, one folder per language under md/: all that a build leaves there."""
 
 
-def load_archive(content_dir: Path = DEFAULT_CONTENT) -> Archive:
-    """Load and check the content; raises ContentError listing every problem."""
-    content = load_content(content_dir)
-    check(content)
-    return build_archive(content)
+def load_archive(content_dir: Path = DEFAULT_CONTENT, memory: Memory | None = None) -> Archive:
+    """Load and check the content; raises ContentError listing every problem. With the preview's
+    memory, what it holds of unchanged files is taken from it, and it keeps this content's.
+
+    Loading makes a great many small objects that all stay: the cyclic garbage collector, which
+    would scan them again and again as they are made, waits until they are built."""
+    gc.disable()
+    try:
+        content = load_content(content_dir, memory.documents if memory else None)
+        passed = check(content, memory.passed if memory else frozenset())
+        archive = build_archive(content, memory.typed if memory else None)
+    finally:
+        gc.enable()
+    if memory:
+        memory.documents = {d.path: d for d in (*content.references.values(), *content.conferences)}
+        memory.passed = passed
+        memory.typed = {conference.digest: conference._record for conference in archive.conferences}
+    return archive
 
 
 def site_of(content_dir: Path, site_url: str | None, repo_url: str | None) -> Site:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ class Document:
     path: Path
     data: Any
     first_line: str = ""
+    digest: str = ""
+    """A hash of the text: the same digest, the same data."""
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict, repr=False)
     key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict, repr=False)
 
@@ -76,6 +79,10 @@ def read_text(path: Path) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
 def load(path: Path, text: str | None = None) -> Document:
     """Read one YAML file (or parse its text, already read); raise ContentError with every problem it has."""
     text = read_text(path) if text is None else text
@@ -83,7 +90,7 @@ def load(path: Path, text: str | None = None) -> Document:
         loader, node = _compose(text, _FastLoader)
     except yaml.YAMLError:
         loader, node = _compose_or_explain(path, text)
-    document = Document(path, None, first_line=text.partition("\n")[0].rstrip("\r"))
+    document = Document(path, None, text.partition("\n")[0].rstrip("\r"), text_digest(text))
     problems: list[Problem] = []
     try:
         document.data = _Builder(loader, document, problems).build(node, ()) if node is not None else None
@@ -112,6 +119,7 @@ _REFUSED = object()
 _PLAIN_SCALAR_TAGS = tuple(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
 """What a value may be: text, a number, true or false, or nothing (no !!binary, !!timestamp)."""
 _PLAIN_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_TEXT = "tag:yaml.org,2002:str"
 
 
 def _compose(text: str, loader_class: type) -> tuple[yaml.BaseLoader, yaml.Node | None]:
@@ -180,6 +188,8 @@ class _Builder:
             # Tags on lists and groups (!!python/object/apply:…, !!set) would otherwise be dropped silently.
             self._at(node, path, f"the YAML tag {node.tag} is not allowed", "remove the tag")
             return None
+        if node.tag == _TEXT:  # most values: the text is the value
+            return node.value
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -201,6 +211,8 @@ class _Builder:
         """A field name as YAML reads it; _REFUSED, reported, when it carries a tag (a Python object's)."""
         if not isinstance(node, yaml.ScalarNode):
             return None
+        if node.tag == _TEXT:
+            return node.value
         if node.tag not in _PLAIN_SCALAR_TAGS and node.tag != "!":
             self._at(node, path, f"the YAML tag {node.tag} is not allowed", "remove the tag")
             return _REFUSED
@@ -249,8 +261,11 @@ class Content:
     conferences: list[Document]
 
 
-def load_content(root: Path) -> Content:
-    """Load content/<kind>.yaml and content/conferences/*.yaml, reporting every problem at once."""
+def load_content(root: Path, earlier: dict[Path, Document] | None = None) -> Content:
+    """Load content/<kind>.yaml and content/conferences/*.yaml, reporting every problem at once.
+
+    A file whose text is that of its document in `earlier` is not parsed again."""
+    earlier = earlier or {}
     problems: list[Problem] = []
     documents: dict[Path, Document] = {}
     reference_paths = [root / f"{kind}.yaml" for kind in REFERENCE_KINDS]
@@ -264,7 +279,9 @@ def load_content(root: Path) -> Content:
             problems.append(Problem(path, 1, 1, (), "the file is missing"))
             continue
         try:
-            documents[path] = load(path)
+            text = read_text(path)
+            known = earlier.get(path)
+            documents[path] = known if known and known.digest == text_digest(text) else load(path, text)
         except ContentError as error:
             problems.extend(error.problems)
     if problems:

@@ -15,9 +15,11 @@ from . import charts, locale
 from .charts import comparable
 from .escape import front_matter_text, html_text, markdown_text
 from .exports import write_downloads, write_if_changed
+from .incremental import Drawn, Memory, still_drawn, value_of
 from .locale import LANGUAGES
 from .model import Archive, Conference
 from .parallel import side_by_side
+from .reads import tracing
 from .records import load
 from .typed import NOT_RECORDED, Ref
 from .vietnamese import name_sort_key, sort_key
@@ -313,47 +315,68 @@ def load_strings() -> dict[str, dict[str, str]]:
 
 @dataclass
 class RenderReport:
-    """How many conferences a render drew from, and how many Markdown files it wrote and removed."""
+    """How many conferences a render drew from, how many Markdown files it wrote and removed, and,
+    for the preview's memory, the pages it drew with what they read."""
 
     conferences: int = 0
     written: int = 0
     removed: int = 0
+    drawn: dict[tuple[str, str], Drawn] = field(default_factory=dict)
 
 
-def render_language(archive: Archive, lang: str, out_dir: Path, site: Site) -> RenderReport:
+def render_language(
+    archive: Archive, lang: str, out_dir: Path, site: Site, memory: Memory | None = None, basis: str = ""
+) -> RenderReport:
     """Write the Markdown of one language. A file whose text is unchanged keeps its modification time,
-    so that MkDocs' dirty build in the preview builds only the pages that changed."""
+    so that MkDocs' dirty build in the preview builds only the pages that changed. With the preview's
+    memory, a page that would be drawn as it was is left as it is."""
     report = RenderReport()
     env = environment()
     wanted = set()
     for page in site_pages(archive):
+        target = out_dir / page.path
+        wanted.add(target)
+        if memory and still_drawn(archive, memory.drawn.get((lang, page.path)), basis) and target.is_file():
+            continue
         h = Helpers(archive, lang, page.path, site)
-        text = env.get_template(page.template).render(archive=archive, h=h, lang=lang, ui=h.ui, **page.context)
+        with tracing() as reads:
+            text = env.get_template(page.template).render(archive=archive, h=h, lang=lang, ui=h.ui, **page.context)
+        if memory:
+            seen = tuple((read, value_of(archive, read)) for read in reads)
+            report.drawn[(lang, page.path)] = Drawn(basis, seen, text, h.assets)
         for asset, content in h.assets.items():
             write_if_changed(out_dir / asset, content)
-        report.written += write_if_changed(out_dir / page.path, text)
-        wanted.add(out_dir / page.path)
+        report.written += write_if_changed(target, text)
     for stale in sorted(set(out_dir.rglob("*.md")) - wanted):
         stale.unlink()
         report.removed += 1
     return report
 
 
-def _render_part(job: tuple[Archive, Path, Site], part: str) -> RenderReport:
+Job = tuple[Archive, Path, Site, "Memory | None", str]
+
+
+def _render_part(job: Job, part: str) -> RenderReport:
     """One language's Markdown, or the downloads and feeds."""
-    archive, md_root, site = job
+    archive, md_root, site, memory, basis = job
     if part in LANGUAGES:
-        return render_language(archive, part, md_root / part, site)
+        return render_language(archive, part, md_root / part, site, memory, basis)
     write_downloads(archive, md_root, site.url, load_strings())
     return RenderReport()
 
 
-def render_site(archive: Archive, md_root: Path, site: Site | None = None) -> RenderReport:
+def render_site(
+    archive: Archive, md_root: Path, site: Site | None = None, memory: Memory | None = None, basis: str = ""
+) -> RenderReport:
     """Write the Markdown of every language under md_root/<lang>/, and the downloads and feeds beside
-    them, the languages side by side on the machine's cores."""
-    parts = side_by_side(_render_part, [*LANGUAGES, "downloads"], (archive, md_root, site or Site()))
-    return RenderReport(
-        conferences=len(archive.conferences),
-        written=sum(part.written for part in parts),
-        removed=sum(part.removed for part in parts),
-    )
+    them, the languages side by side on the machine's cores. With the preview's memory, pages are
+    drawn again only where what they read changed, and the memory keeps what was drawn."""
+    parts = side_by_side(_render_part, [*LANGUAGES, "downloads"], (archive, md_root, site or Site(), memory, basis))
+    report = RenderReport(conferences=len(archive.conferences))
+    for part in parts:
+        report.written += part.written
+        report.removed += part.removed
+        report.drawn.update(part.drawn)
+    if memory:
+        memory.drawn.update(report.drawn)
+    return report

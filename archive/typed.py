@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import keyword
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -23,7 +24,7 @@ class NotRecorded:
     def __bool__(self) -> bool:
         return False
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(())
 
     def __len__(self) -> int:
@@ -50,6 +51,9 @@ class Ref(str):
         ref = super().__new__(cls, value)
         ref.kind = kind
         return ref
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (Ref, (str(self), self.kind))
 
 
 def attribute(name: str) -> str:

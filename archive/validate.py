@@ -308,11 +308,22 @@ def own_problems(document: Document, kind: str, content: Content) -> list[Proble
     return found + [problem for problem in later if problem.field not in reported]
 
 
-def check(content: Content) -> None:
-    """Raise ContentError listing every problem in the content, all at once, if there is any."""
+def check(content: Content, passed: frozenset[tuple[str, ...]] = frozenset()) -> frozenset[tuple[str, ...]]:
+    """Raise ContentError listing every problem in the content, all at once, if there is any.
+
+    Returns what each file's own checks depended on: its name and text, and the reference files.
+    A file whose key is in `passed` is not checked on its own again; the checks across files always run."""
+    references = tuple(document.digest for document in content.references.values())
     documents = [(document, kind) for kind, document in content.references.items()]
     documents += [(document, "conference") for document in content.conferences]
-    problems = [problem for document, kind in documents for problem in own_problems(document, kind, content)]
+    keys = [(str(document.path), document.digest, *references) for document, _ in documents]
+    problems = [
+        problem
+        for (document, kind), key in zip(documents, keys, strict=True)
+        if key not in passed
+        for problem in own_problems(document, kind, content)
+    ]
     problems.extend(archive_problems(content))
     if problems:
         raise ContentError(problems)
+    return frozenset(keys)
