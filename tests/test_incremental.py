@@ -50,7 +50,8 @@ def changed(field: Field, value: Any) -> Any:
     if isinstance(value, int | float):
         return value + 1 if value + 1 <= schema.get("maximum", value + 1) else value - 0.5
     if "pattern" in schema:
-        one_changed = (value[:i] + char + value[i + 1 :] for i in reversed(range(len(value))) for char in "0123456789ab")
+        places = reversed(range(len(value)))
+        one_changed = (value[:i] + char + value[i + 1 :] for i in places for char in "0123456789ab")
         return next(other for other in one_changed if other != value and re.search(schema["pattern"], other))
     return value + " (đã sửa)"
 

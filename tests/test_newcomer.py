@@ -61,7 +61,7 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
     template = copy / "templates" / "conference.md.j2"
     text = template.read_text(encoding="utf-8")
-    template.write_text(text.replace("## {{ ui(\"chairs\") }}", TEMPLATE_LINE + "## {{ ui(\"chairs\") }}", 1), "utf-8")
+    template.write_text(text.replace('## {{ ui("chairs") }}', TEMPLATE_LINE + '## {{ ui("chairs") }}', 1), "utf-8")
     with (copy / "templates" / "strings.yaml").open("a", encoding="utf-8") as strings:
         strings.write(STRINGS)
     return copy
@@ -71,7 +71,8 @@ def write_moderator(tree: Path, person: str, named: str) -> tuple[Path, int]:
     """Give the record a moderator; the file and the line the moderator's person is on."""
     record = tree / "content" / "conferences" / f"{RECORD}.yaml"
     text = record.read_text(encoding="utf-8").split("\nmoderator:")[0]
-    block = f'\nmoderator:\n  person: {person}\n  role: {{vi: "Vụ trưởng", en: "Director General"}}\n  named: "{named}"\n'
+    role = '{vi: "Vụ trưởng", en: "Director General"}'
+    block = f'\nmoderator:\n  person: {person}\n  role: {role}\n  named: "{named}"\n'
     record.write_text(text.rstrip("\n") + block, encoding="utf-8")
     return record, text.rstrip("\n").count("\n") + 3
 
