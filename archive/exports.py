@@ -25,14 +25,16 @@ FIGURES = ("figures", ANY)
 
 
 def resolved(record: dict[str, Any], refs: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
-    """The record with each referenced id replaced by {"id": …, and the entry's fields}."""
-    result = copy.deepcopy(record)
+    """The record with each referenced id replaced by {"id": …, and the entry's fields}; the groups and
+    lists on the way to an id are copied, the rest is shared with the record."""
+    copies: dict[FieldPath, Any] = {(): dict(record)}
     for path, field, ref in references(record, "conference"):
-        holder = result
-        for part in path[:-1]:
-            holder = holder[part]
-        holder[path[-1]] = {"id": ref, **refs[field.references][ref]}
-    return result
+        for depth in range(1, len(path)):
+            if path[:depth] not in copies:
+                parent, part = copies[path[: depth - 1]], path[depth - 1]
+                copies[path[:depth]] = parent[part] = copy.copy(parent[part])
+        copies[path[:-1]][path[-1]] = {"id": ref, **refs[field.references][ref]}
+    return copies[()]
 
 
 def archive_json(archive: Archive) -> str:

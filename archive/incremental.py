@@ -39,24 +39,26 @@ class Memory:
     """By language and page path."""
 
 
-def _conference_of(item: Any) -> Conference:
-    """The conference an entry of an index stands for: itself, an Appearance's, a (conference, figure)'s."""
+def _member(item: Any) -> Any:
+    """What an entry of an index holds besides its conference's fields (read, and noted, on their own):
+    an Appearance's part and role, a (conference, figure) pair's figure."""
     if isinstance(item, Conference):
-        return item
-    return item[0] if isinstance(item, tuple) else item.conference
+        return item.id
+    if isinstance(item, tuple):
+        return item[0].id, repr(item[1])
+    return item.conference.id, item.part, repr(item.role)
 
 
-def _members(items: Any) -> tuple[tuple[str, str], ...] | None:
-    if items is None:
-        return None
-    return tuple((conference.id, conference.digest) for conference in map(_conference_of, items))
+def _members(items: Any) -> tuple[Any, ...] | None:
+    return None if items is None else tuple(map(_member, items))
 
 
 def value_of(archive: Archive, read: Read) -> Any:
-    """What a read gives in this archive: a conference's digest, its neighbours, an index's entries."""
+    """What a read gives in this archive: a field of a conference, its neighbours, an index's entries."""
     kind, name, *key = read
-    if kind == "conference":
-        return archive.by_id[name].digest if name in archive.by_id else None
+    if kind == "field":
+        conference = archive.by_id.get(name)
+        return conference and conference.field_digest(key[0])
     if kind == "neighbours":
         conference = archive.by_id.get(name)
         return conference and tuple(n.id if n else None for n in (conference._previous, conference._next))
@@ -68,6 +70,13 @@ def value_of(archive: Archive, read: Read) -> Any:
     return tuple((entry, _members(items)) for entry, items in dict.items(index))
 
 
-def still_drawn(archive: Archive, drawn: Drawn | None, basis: str) -> bool:
-    """Whether a page drawn earlier would be drawn the same now."""
-    return drawn is not None and drawn.basis == basis and all(value_of(archive, r) == v for r, v in drawn.seen)
+def still_drawn(archive: Archive, drawn: Drawn | None, basis: str, values: dict[Read, Any]) -> bool:
+    """Whether a page drawn earlier would be drawn the same now; values keeps what each read gives now."""
+    if drawn is None or drawn.basis != basis:
+        return False
+    for read, seen in drawn.seen:
+        if read not in values:
+            values[read] = value_of(archive, read)
+        if values[read] != seen:
+            return False
+    return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -16,7 +18,7 @@ from .typed import NOT_RECORDED, Ref, shape_of, typed
 class Conference:
     """One conference record, placed in its series. Reading its record or its neighbours is noted."""
 
-    def __init__(self, record: Any, data: dict[str, Any], digest: str) -> None:
+    def __init__(self, record: Any, data: dict[str, Any], digest: str, field_digests: dict[str, str]) -> None:
         self._record = record
         self.data = data
         """The record as written, for the downloads."""
@@ -24,6 +26,8 @@ class Conference:
         """A hash of its file: the same digest, the same record."""
         self._previous: Conference | None = None
         self._next: Conference | None = None
+        self._field_digests = field_digests
+        """Hashes of its fields, worked out when asked for (see field_digest)."""
 
     @property
     def id(self) -> str:
@@ -31,9 +35,15 @@ class Conference:
 
     @property
     def record(self) -> Any:
-        """The record as typed objects (see typed.py)."""
-        note("conference", self.id)
-        return self._record
+        """The record as typed objects (see typed.py), each field's reading noted."""
+        return RecordView(self)
+
+    def field_digest(self, name: str) -> str:
+        """A hash of one field of the record as written."""
+        if name not in self._field_digests:
+            text = json.dumps(self.data.get(name), ensure_ascii=False, sort_keys=True)
+            self._field_digests[name] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+        return self._field_digests[name]
 
     @property
     def previous(self) -> Conference | None:
@@ -65,7 +75,20 @@ class Conference:
     @property
     def unknown(self) -> frozenset[str]:
         """The fields the sources do not give, marked `unknown` in the record."""
-        return frozenset(name for name in self.data if getattr(self.record, name, None) is NOT_RECORDED)
+        return frozenset(name for name in self.data if getattr(self.record, name) is NOT_RECORDED)
+
+
+class RecordView:
+    """A conference's typed record that notes which of its fields are read."""
+
+    __slots__ = ("_conference",)
+
+    def __init__(self, conference: Conference) -> None:
+        self._conference = conference
+
+    def __getattr__(self, name: str) -> Any:
+        note("field", self._conference.id, name)
+        return getattr(self._conference._record, name)
 
 
 @dataclass(frozen=True)
@@ -138,14 +161,18 @@ def _index(archive: Archive, conference: Conference) -> None:
 def build_archive(content: Content, typed_before: dict[str, Any] | None = None) -> Archive:
     """Resolve checked content into the archive the templates read.
 
-    typed_before holds typed records by their file's digest, to be taken as they are; it gets this content's."""
+    typed_before holds typed records, with their fields' digests, by their file's digest, to be taken as
+    they are; it gets this content's."""
     refs = {kind: document.data or {} for kind, document in content.references.items()}
     entries = {kind: typed(data, shape_of(kind)) for kind, data in refs.items()}
     known = typed_before if typed_before is not None else {}
     for document in content.conferences:
         if document.digest not in known:
-            known[document.digest] = typed(document.data, shape_of("conference"))
-    conferences = [Conference(known[d.digest], d.data, d.digest) for d in content.conferences]
+            known[document.digest] = (typed(document.data, shape_of("conference")), {})
+    conferences = []
+    for document in content.conferences:
+        record, field_digests = known[document.digest]
+        conferences.append(Conference(record, document.data, document.digest, field_digests))
     conferences.sort(key=lambda c: (c.date, c.id))
     archive = Archive(refs=refs, entries=entries, conferences=Listing(conferences))
     archive.by_id = {conference.id: conference for conference in conferences}

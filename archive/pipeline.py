@@ -36,7 +36,7 @@ def load_archive(content_dir: Path = DEFAULT_CONTENT, memory: Memory | None = No
     if memory:
         memory.documents = {d.path: d for d in (*content.references.values(), *content.conferences)}
         memory.passed = passed
-        memory.typed = {conference.digest: conference._record for conference in archive.conferences}
+        memory.typed = {c.digest: (c._record, c._field_digests) for c in archive.conferences}
     return archive
 
 

@@ -332,17 +332,17 @@ def render_language(
     memory, a page that would be drawn as it was is left as it is."""
     report = RenderReport()
     env = environment()
-    wanted = set()
+    wanted, values = set(), {}
     for page in site_pages(archive):
         target = out_dir / page.path
         wanted.add(target)
-        if memory and still_drawn(archive, memory.drawn.get((lang, page.path)), basis) and target.is_file():
+        if memory and still_drawn(archive, memory.drawn.get((lang, page.path)), basis, values) and target.is_file():
             continue
         h = Helpers(archive, lang, page.path, site)
         with tracing() as reads:
             text = env.get_template(page.template).render(archive=archive, h=h, lang=lang, ui=h.ui, **page.context)
         if memory:
-            seen = tuple((read, value_of(archive, read)) for read in reads)
+            seen = tuple((read, values[read] if read in values else value_of(archive, read)) for read in reads)
             report.drawn[(lang, page.path)] = Drawn(basis, seen, text, h.assets)
         for asset, content in h.assets.items():
             write_if_changed(out_dir / asset, content)
@@ -371,7 +371,9 @@ def render_site(
     """Write the Markdown of every language under md_root/<lang>/, and the downloads and feeds beside
     them, the languages side by side on the machine's cores. With the preview's memory, pages are
     drawn again only where what they read changed, and the memory keeps what was drawn."""
-    parts = side_by_side(_render_part, [*LANGUAGES, "downloads"], (archive, md_root, site or Site(), memory, basis))
+    for template in environment().list_templates(filter_func=lambda name: name.endswith(".md.j2")):
+        environment().get_template(template)  # compiled once here, not in each language's process
+    parts = side_by_side(_render_part, ["downloads", *LANGUAGES], (archive, md_root, site or Site(), memory, basis))
     report = RenderReport(conferences=len(archive.conferences))
     for part in parts:
         report.written += part.written

@@ -1,49 +1,47 @@
-"""A smoke run of the performance benchmark on small archives (the real one is `make bench`)."""
+"""A smoke run of the performance benchmark on a tiny archive (the real one is `make bench`)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
-import yaml
 
-from archive.workers import MANY_FILES
-from bench.performance import goals, measure, table
-from bench.steps import STEPS, fastest, libyaml_floor
-from bench.synthetic import generate
+from bench.performance import edit_summary, main
 
 
-def test_the_benchmark_measures_every_figure_on_small_archives(tmp_path):
-    results = [measure(n, tmp_path, repeat=1) for n in (12, 24)]
-    for result in results:
-        assert result.records_per_s > 0 and result.warm_records_per_s > 0 and result.one_edit_records_per_s > 0
-        assert all(getattr(result, f"{step}_s") > 0 for step in STEPS)
-        assert 0 < result.libyaml_s < result.render_cold_s
-        assert result.pages_written_after_one_edit == 1, "the edited conference's Vietnamese page"
-        assert result.full_build_s > 0 and result.plain_mkdocs_s > 0 and result.ratio_to_plain > 0
-        assert 0 < result.peak_memory_mb < 24 * 1024
-        assert result.conference_page_kb > 1 and result.search_index_kb > 1 and result.output_mb > 0
-        assert result.markdown_rewritten_on_rebuild >= 1
-        assert result.preview_after_one_edit_s > 0
-        assert result.search_results_vi_s > 0 and result.search_results_en_s > 0
-        # Plain MkDocs builds the same Markdown into a folder of its own, which the build never deletes.
-        plain_site = tmp_path / f"n{result.conferences}" / "plain-site"
-        assert (plain_site / "vi" / "index.html").is_file() and (plain_site / "en" / "index.html").is_file()
-    small, larger = results
-    assert larger.search_index_kb > small.search_index_kb
-    assert "conference page does not grow with N" in goals(results)
-    assert str(small.conferences) in table(results)
+def test_the_benchmark_times_a_full_build_and_a_preview_rebuild_that_shows_the_edit(tmp_path, capsys):
+    """The preview driver exits with an error unless the rebuilt page shows the edit, so a run that
+    finishes means this checkout's preview (old API or new) really rebuilt the edited page."""
+    report = tmp_path / "bench.json"
+    assert main(["--sizes", "5", "--repeat", "1", "--json", str(report)]) == 0
+    figures = json.loads(report.read_text(encoding="utf-8"))
+    assert set(figures) >= {"machine", "checkouts", "repeat", "results", "goals"}
+    assert list(figures["checkouts"]) == ["new"] and figures["repeat"] == 1
+    [result] = figures["results"]
+    assert result["conferences"] == 5
+    for figure in ("full_build_s", "preview_rebuild_s"):
+        assert list(result[figure]) == ["new"]
+        assert isinstance(result[figure]["new"], float) and result[figure]["new"] > 0, result
+    assert result["full_build_ratio"] is None, "no old checkout to compare with"
+    goals = figures["goals"]
+    assert goals["full build new <= 1.2 x old at N=5"] is None
+    assert isinstance(goals["preview rebuild new <= 2.5 s at N=5"], bool)
+    printed = capsys.readouterr().out
+    assert "full build s" in printed and "preview rebuild s" in printed
+    assert all(goal in printed for goal in goals)
 
 
-def test_the_cold_render_steps_are_timed_one_by_one(tmp_path):
-    seconds = fastest(generate(tmp_path, 12), repeat=1)
-    assert list(seconds) == list(STEPS)
-    assert all(value > 0 for value in seconds.values()), seconds
+@pytest.mark.parametrize("quote", ['"', "'", ""], ids=["double-quoted", "single-quoted", "plain"])
+def test_the_edit_goes_into_the_vietnamese_summary(tmp_path, quote):
+    record = tmp_path / "record.yaml"
+    record.write_text(f"title:\n  vi: {quote}Tên{quote}\nsummary:\n  vi: {quote}Tóm tắt.{quote}\n", encoding="utf-8")
+    edit_summary(record, "Sửa lần 1.")
+    expected = f"title:\n  vi: {quote}Tên{quote}\nsummary:\n  vi: {quote}Sửa lần 1. Tóm tắt.{quote}\n"
+    assert record.read_text(encoding="utf-8") == expected
 
 
-@pytest.mark.parametrize("n", [12, MANY_FILES + 8], ids=["in this process", "on every core"])
-def test_the_libyaml_floor_loads_every_record(tmp_path, n):
-    content = generate(tmp_path, n)
-    assert libyaml_floor(content) > 0
-    last = sorted((content / "conferences").glob("*.yaml"))[-1]
-    last.write_text("title: [unclosed\n", encoding="utf-8")
-    with pytest.raises(yaml.YAMLError):
-        libyaml_floor(content)
+def test_a_record_without_a_vietnamese_summary_is_not_silently_left_unedited(tmp_path):
+    record = tmp_path / "record.yaml"
+    record.write_text("summary:\n  en: Summary.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no Vietnamese summary"):
+        edit_summary(record, "Sửa lần 1.")
