@@ -31,7 +31,7 @@ test: $(VENV)/.dev
 	@cat test-artifacts/search-benchmark.txt 2>/dev/null || true
 
 bench: $(VENV)/.dev
-	$(PY) -m bench.performance --json test-artifacts/bench.json
+	$(PY) -m bench.performance $(if $(AGAINST),--against "$(AGAINST)") --json test-artifacts/bench.json
 
 bench-search: $(VENV)/.dev
 	$(PY) -m bench.search --json test-artifacts/search-benchmark.json

@@ -16,8 +16,8 @@ import jinja2
 
 from .locale import format_number, format_period, parse_date
 from .model import Conference
+from .settings import MIN_CHART_POINTS
 
-MIN_POINTS = 3
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -51,7 +51,7 @@ def comparable(rows: list[tuple[Conference, Any]]) -> list[ComparableFigures]:
             groups[key].setdefault(figure.period.from_, (conference, figure))
     found = []
     for (metric, scope, unit, months), by_period in sorted(groups.items()):
-        if len(by_period) >= MIN_POINTS:
+        if len(by_period) >= MIN_CHART_POINTS:
             points = tuple(by_period[start] for start in sorted(by_period))
             found.append(ComparableFigures(metric, scope, unit, months, points))
     return found

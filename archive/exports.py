@@ -17,6 +17,7 @@ from .errors import FieldPath
 from .locale import LANGUAGES, parse_date
 from .model import Archive, Conference
 from .schema import ANY, SCHEMA_DIR, Field, fields, find, references
+from .settings import FEED_ENTRIES
 
 DATA_FOLDER = "data"
 """Where the downloads go, at the site's root (the Vietnamese build), linked from both languages."""
@@ -153,10 +154,6 @@ def figures_csv(archive: Archive) -> str:
     ]
     columns += [column for f in _csv_fields(FIGURES) for column in _columns(archive, f, f.path[len(FIGURES) :])]
     return _table(columns, rows)
-
-
-FEED_ENTRIES = 50
-"""A feed holds the newest conferences only, as feeds do: its size does not grow with the archive."""
 
 
 def atom_feed(archive: Archive, lang: str, site_root: str, strings: dict[str, dict[str, str]]) -> str:

@@ -1,20 +1,75 @@
 """What the preview remembers between its rebuilds, in memory only, so that an edit is quick to see.
 
-It keeps the documents parsed (a file whose text is unchanged is not parsed again), the keys of
-the files that passed their own checks, the typed records, and each page drawn with what it read
-of the archive. The model notes every read while a page is drawn (reads.py): a page is drawn again
-when anything it read differs, so no page declares what it depends on. A full build uses none of it.
+It keeps the documents parsed (a file whose text is unchanged is not parsed again), the keys of the
+files that passed their own checks, the typed records, and each page drawn with what it read of the
+archive. The model notes every read while a page is drawn (a field of a record, a conference's
+neighbours, an entry or the whole of an index): a page is drawn again when anything it read
+differs, so no page declares what it depends on. A full build uses none of it; outside tracing(),
+noting a read costs one comparison.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Archive, Conference
-from .reads import Read
-from .records import Document
+if TYPE_CHECKING:
+    from .model import Archive
+    from .records import Document
+
+Read = tuple[Any, ...]
+_reads: set[Read] | None = None
+
+
+def note(*read: Any) -> None:
+    if _reads is not None:
+        _reads.add(read)
+
+
+@contextmanager
+def tracing() -> Iterator[set[Read]]:
+    """Collect, into the set it yields, what is read of the archive inside the block."""
+    global _reads
+    outer, _reads = _reads, set()
+    try:
+        yield _reads
+    finally:
+        _reads = outer
+
+
+def _noting(method: Callable[..., Any], by_key: bool = False) -> Callable[..., Any]:
+    """A dict's or list's method that notes, before it runs, that one entry or the whole was read."""
+
+    def noted(self: Any, *args: Any) -> Any:
+        note("index", self.name, *args[:1]) if by_key else note("index", self.name)
+        return method(self, *args)
+
+    return noted
+
+
+class Index(dict):
+    """An index of the archive by some key (year, series, person, ...), noting which entries are read."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    __getitem__ = _noting(dict.__getitem__, by_key=True)
+    get = _noting(dict.get, by_key=True)
+    __contains__ = _noting(dict.__contains__, by_key=True)
+    items, values, keys = _noting(dict.items), _noting(dict.values), _noting(dict.keys)
+    __iter__, __len__ = _noting(dict.__iter__), _noting(dict.__len__)
+
+
+class Listing(list):
+    """The archive's conferences in date order, noting that all of them are read."""
+
+    name = "conferences"
+    __iter__, __len__, __reversed__ = _noting(list.__iter__), _noting(list.__len__), _noting(list.__reversed__)
+    __getitem__ = _noting(list.__getitem__)
 
 
 @dataclass(frozen=True)
@@ -42,11 +97,11 @@ class Memory:
 def _member(item: Any) -> Any:
     """What an entry of an index holds besides its conference's fields (read, and noted, on their own):
     an Appearance's part and role, a (conference, figure) pair's figure."""
-    if isinstance(item, Conference):
-        return item.id
     if isinstance(item, tuple):
         return item[0].id, repr(item[1])
-    return item.conference.id, item.part, repr(item.role)
+    if hasattr(item, "part"):
+        return item.conference.id, item.part, repr(item.role)
+    return item.id
 
 
 def _members(items: Any) -> tuple[Any, ...] | None:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from .incremental import Index, Listing, note
 from .locale import parse_date
-from .reads import Index, Listing, note
 from .records import Content
 from .schema import references
 from .typed import NOT_RECORDED, Ref, shape_of, typed

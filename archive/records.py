@@ -13,9 +13,7 @@ import yaml
 
 from .errors import ContentError, FieldPath, Problem
 from .schema import REFERENCE_KINDS
-
-MAX_FILE_BYTES = 512 * 1024
-"""A record is a few kilobytes; anything this large is a mistake or an attack."""
+from .settings import MAX_FILE_BYTES
 
 
 def _keeping_dates_as_text(loader: type) -> type:

@@ -15,11 +15,10 @@ from . import charts, locale
 from .charts import comparable
 from .escape import front_matter_text, html_text, markdown_text
 from .exports import write_downloads, write_if_changed
-from .incremental import Drawn, Memory, still_drawn, value_of
+from .incremental import Drawn, Memory, still_drawn, tracing, value_of
 from .locale import LANGUAGES
 from .model import Archive, Conference
 from .parallel import side_by_side
-from .reads import tracing
 from .records import load
 from .typed import NOT_RECORDED, Ref
 from .vietnamese import name_sort_key, sort_key

@@ -1,0 +1,8 @@
+"""The archive's tunables, in one place."""
+
+MAX_FILE_BYTES = 512 * 1024
+"""A record is a few kilobytes; a file this large is a mistake or an attack, and is refused."""
+FEED_ENTRIES = 50
+"""A feed holds the newest conferences only, as feeds do: its size does not grow with the archive."""
+MIN_CHART_POINTS = 3
+"""A measure is charted where at least this many figures of one scope compare."""
