@@ -16,7 +16,7 @@ from feedgen.feed import FeedGenerator
 from .errors import FieldPath
 from .locale import LANGUAGES, parse_date
 from .model import Archive, Conference
-from .schema import ANY, SCHEMA_DIR, Field, fields, find, references
+from .schema import ANY, SCHEMA_DIR, Field, below, fields, find, references, value_at
 from .settings import FEED_ENTRIES
 
 DATA_FOLDER = "data"
@@ -56,12 +56,6 @@ Column = tuple[str, Callable[[Any], Any]]
 """A CSV column: its name, and how its cell is read from a row's data."""
 
 
-def _at(data: Any, path: FieldPath) -> Any:
-    for part in path:
-        data = data.get(part) if isinstance(data, dict) else None
-    return data
-
-
 def _names(archive: Archive, kind: str, ref: Any) -> tuple[str, str]:
     """An entry's name in each language ("" for what is not an id of the file)."""
     entry = archive.refs[kind].get(ref, {}) if isinstance(ref, str) else {}
@@ -74,9 +68,9 @@ def _label(archive: Archive, items: Field, labels: list[str], item: Any) -> str:
     if items.references:
         return _names(archive, items.references, item)[0]
     if isinstance(item, dict):
-        key = next((key for key in labels if key in item), None)
-        below = next((f for f in fields("conference") if f.path == (*items.path, key)), None)
-        return _label(archive, below, [], item[key]) if below else ""
+        labelled = {f.path[-1]: f for f in below("conference", items.path)}
+        key = next((key for key in labels if key in item and key in labelled), None)
+        return _label(archive, labelled[key], [], item[key]) if key else ""
     return str(item)
 
 
@@ -87,7 +81,7 @@ def _columns(archive: Archive, field: Field, at: FieldPath) -> list[Column]:
     schema, csv_kind = field.schema, field.schema.get("x-csv")
 
     def value(row: Any) -> Any:
-        found = _at(row, at)
+        found = value_at(row, at)
         return "" if found is None else found
 
     if csv_kind == "count":
@@ -96,14 +90,16 @@ def _columns(archive: Archive, field: Field, at: FieldPath) -> list[Column]:
         kind = field.references
         return [
             (name, value),
-            (f"{name}_vi", lambda row: _names(archive, kind, _at(row, at))[0]),
-            (f"{name}_en", lambda row: _names(archive, kind, _at(row, at))[1]),
+            (f"{name}_vi", lambda row: _names(archive, kind, value_at(row, at))[0]),
+            (f"{name}_en", lambda row: _names(archive, kind, value_at(row, at))[1]),
         ]
-    below = [f for f in fields("conference") if f.path[:-1] == field.path]
+    inside = below("conference", field.path)
     if set(schema.get("properties", ())) == set(LANGUAGES):
-        return [(f"{name}_{lang}", lambda row, lang=lang: (_at(row, at) or {}).get(lang, "")) for lang in LANGUAGES]
-    if below and below[0].path[-1] == ANY:
-        items, labels = below[0], schema.get("x-csv-label", [])
+        return [
+            (f"{name}_{lang}", lambda row, lang=lang: (value_at(row, at) or {}).get(lang, "")) for lang in LANGUAGES
+        ]
+    if inside and inside[0].path[-1] == ANY:
+        items, labels = inside[0], schema.get("x-csv-label", [])
 
         def joined(row: Any) -> Any:
             found = value(row)
@@ -112,8 +108,8 @@ def _columns(archive: Archive, field: Field, at: FieldPath) -> list[Column]:
             )
 
         return [(name, joined)]
-    if below:
-        return [column for f in below for column in _columns(archive, f, (*at, f.path[-1]))]
+    if inside:
+        return [column for f in inside for column in _columns(archive, f, (*at, f.path[-1]))]
     return [(name, value)]
 
 

@@ -12,7 +12,7 @@ from .incremental import Index, Listing, note
 from .locale import parse_date
 from .records import Content
 from .schema import references
-from .typed import NOT_RECORDED, Ref, shape_of, typed
+from .typed import NOT_RECORDED, Ref, attribute, shape_of, typed
 
 
 class Conference:
@@ -132,7 +132,7 @@ def _role_at(record: Any, path: tuple[str | int, ...]) -> Any:
     """The role given beside the person id at path (its last part), if any."""
     holder = record
     for part in path[:-1]:
-        holder = holder[part] if isinstance(part, int) else getattr(holder, part)
+        holder = holder[part] if isinstance(part, int) else getattr(holder, attribute(part))
     return getattr(holder, "role", None)
 
 
@@ -162,10 +162,10 @@ def build_archive(content: Content, typed_before: dict[str, Any] | None = None) 
     """Resolve checked content into the archive the templates read.
 
     typed_before holds typed records, with their fields' digests, by their file's digest, to be taken as
-    they are; it gets this content's."""
+    they are."""
     refs = {kind: document.data or {} for kind, document in content.references.items()}
     entries = {kind: typed(data, shape_of(kind)) for kind, data in refs.items()}
-    known = typed_before if typed_before is not None else {}
+    known = dict(typed_before or {})
     for document in content.conferences:
         if document.digest not in known:
             known[document.digest] = (typed(document.data, shape_of("conference")), {})

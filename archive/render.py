@@ -380,4 +380,6 @@ def render_site(
         report.drawn.update(part.drawn)
     if memory:
         memory.drawn.update(report.drawn)
+        pages = {(lang, page.path) for page in site_pages(archive) for lang in LANGUAGES}
+        memory.drawn = {key: drawn for key, drawn in memory.drawn.items() if key in pages}
     return report

@@ -120,6 +120,17 @@ def fields(kind: str) -> tuple[Field, ...]:
 
 
 @cache
+def below(kind: str, path: FieldPath) -> tuple[Field, ...]:
+    """The fields directly below a field of a kind of file."""
+    return tuple(field for field in fields(kind) if field.path[:-1] == path and field.path)
+
+
+def value_at(data: Any, path: FieldPath) -> Any:
+    """The value at a path without ANY in loaded data, or None where the data has none."""
+    return next((value for _, value in find(data, path)), None)
+
+
+@cache
 def reference_fields(kind: str) -> tuple[Field, ...]:
     """The fields of a kind of file that hold ids of reference file entries."""
     return tuple(field for field in fields(kind) if field.references)

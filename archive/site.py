@@ -106,12 +106,11 @@ def build_sites(
     Markdown is newer than their HTML."""
     repo_url = repository_url(repo_url)
     staging = out_dir.parent / f".{out_dir.name}.staging"
-    site = out_dir if dirty else staging
     jobs = [
         LanguageBuild(
             lang,
             md_root / lang,
-            language_folder(site, lang) if dirty else staging / lang,
+            language_folder(out_dir, lang) if dirty else staging / lang,
             language_url(site_url, lang),
             repo_url,
             dirty,
