@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, locale
+from . import charts, locale, place_history
 from .charts import comparable
 from .escape import front_matter_text, html_text, markdown_text
 from .exports import write_downloads, write_if_changed
@@ -120,11 +120,51 @@ class Helpers:
         """The display name of a person, place, organization, series, metric, unit or topic."""
         return self.t(self.entry(ref).name)
 
-    def to(self, ref: Ref) -> Markup:
-        """A link to the page of a person, place or series; the plain name for the rest."""
+    def to(self, ref: Ref, on: str | None = None) -> Markup:
+        """A link to the page of a person, place or series; the plain name for the rest.
+
+        A place is named as it was on the date `on` (a region by its membership then), followed by
+        what it is today when it no longer exists as it was."""
+        if ref.kind == "places":
+            return self.link(self.place_name(ref, on), f"places/{ref}.md") + self.today(ref)
         if ref.kind in PAGE_OF_KIND:
             return self.link(self.name(ref), f"{ref.kind}/{ref}.md")
         return markdown_text(self.name(ref))
+
+    def place_name(self, ref: Ref, on: str | None = None) -> str:
+        """A place's name; a region's name on a date, when its membership then had a name of its own."""
+        period = place_history.period_at(self.archive.refs["places"][ref], on) if on else None
+        return self.t(period["name"]) if period and period.get("name") else self.name(ref)
+
+    def today(self, ref: Ref) -> Markup:
+        """ " (part of Phú Thọ since 1 July 2025)" after a place that no longer exists as it was."""
+        successor = self.entry(ref).successor
+        if not successor:
+            return Markup("")
+        now = Ref(place_history.current(self.archive.refs["places"], ref), "places")
+        text = self.ui(f"today_{successor.change}").format(place="{place}", date=self.date(successor.since))
+        before, _, after = text.partition("{place}")
+        return markdown_text(f" ({before}") + self.link(self.name(now), f"places/{now}.md") + markdown_text(f"{after})")
+
+    def absorbed(self, ref: Ref) -> list[Ref]:
+        """The places that merged into this one, or became it."""
+        return [Ref(other, "places") for other in place_history.absorbed(self.archive.refs["places"], ref)]
+
+    def regions_of(self, ref: Ref) -> list[tuple[Ref, Any]]:
+        """Each region that grouped this place, with the period when it did, in date order."""
+        return [
+            (Ref(region, "places"), period)
+            for region in self.sorted_refs("places")
+            for period in self.entry(region).membership
+            if ref in period.places
+        ]
+
+    def span(self, period: Any) -> str:
+        """A membership period's dates: "đến 30/6/2025", "from 1 July 2025", "1/1/2025 – 30/6/2025"."""
+        start, end = period.from_, period.until
+        if start and end:
+            return f"{self.date(start)} – {self.date(end)}"
+        return self.ui("span_from" if start else "span_until").format(date=self.date(start or end))
 
     def conference(self, conference: Conference) -> Markup:
         return self.link(self.t(conference.record.title), f"conferences/{conference.id}.md")
@@ -280,10 +320,11 @@ class Helpers:
     def edition(self, conference: Conference) -> str:
         return locale.roman(conference.record.edition) if conference.record.edition else ""
 
-    def sorted_refs(self, kind: str) -> list[Ref]:
-        """Ids of a reference file in Vietnamese alphabetical order of their names."""
+    def sorted_refs(self, kind: str, among: Any = None) -> list[Ref]:
+        """Ids of a reference file (or those among them given) in Vietnamese alphabetical order of their names."""
         key = name_sort_key if kind == "people" else sort_key
-        return sorted((Ref(ref, kind) for ref in self.archive.entries[kind]), key=lambda ref: key(self.name(ref)))
+        refs = self.archive.entries[kind] if among is None else among
+        return sorted((Ref(ref, kind) for ref in refs), key=lambda ref: key(self.name(ref)))
 
 
 @cache

@@ -30,6 +30,7 @@ REFERENCE_KINDS = {
     "metrics": "metric",
     "units": "unit",
     "topics": "topic",
+    "acts": "act",
 }
 """The reference files under content/, each defining ids that records use, with what one entry is called."""
 ANY = "*"

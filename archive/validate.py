@@ -15,6 +15,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
 from .errors import ContentError, FieldPath, Problem
+from .place_history import history_problems
 from .records import Content, Document, field_values
 from .schema import REFERENCE_KINDS, fields, file_of, find, references, schema_files
 
@@ -236,10 +237,7 @@ def record_problems(document: Document, content: Content) -> list[Problem]:
                 ("id",), f"the id must start with the date {date}", f"for example {date}-{record_id.split('-')[-1]}"
             )
         )
-    for date_field in (field for field in fields("conference") if field.is_date):
-        for path, iso in find(record, date_field.path):
-            if isinstance(iso, str) and ISO_DATE.fullmatch(iso) and not real_date(iso):
-                problems.append(document.problem(path, f"{iso} is not a real date", "check the day and the month"))
+    problems.extend(date_problems(document, "conference"))
     for index, figure in enumerate(record.get("figures") or []):
         period = figure.get("period") if isinstance(figure, dict) else None
         ends = [period.get(end) for end in ("from", "to")] if isinstance(period, dict) else []
@@ -247,6 +245,17 @@ def record_problems(document: Document, content: Content) -> list[Problem]:
             problems.append(document.problem(("figures", index, "period"), "the period ends before it starts"))
     problems.extend(unresolved_references(document, "conference", content))
     return problems
+
+
+def date_problems(document: Document, kind: str) -> list[Problem]:
+    """Dates of a file that are well written but name no real day (2025-02-30)."""
+    return [
+        document.problem(path, f"{iso} is not a real date", "check the day and the month")
+        for date_field in fields(kind)
+        if date_field.is_date
+        for path, iso in find(document.data, date_field.path)
+        if isinstance(iso, str) and ISO_DATE.fullmatch(iso) and not real_date(iso)
+    ]
 
 
 def unresolved_references(document: Document, kind_of_file: str, content: Content) -> list[Problem]:
@@ -302,7 +311,9 @@ def own_problems(document: Document, kind: str, content: Content) -> list[Proble
     A field that breaks the schema is reported once: the checks that follow do not repeat it."""
     found = schema_problems(document, kind) + file_problems(document, kind)
     later = (
-        record_problems(document, content) if kind == "conference" else unresolved_references(document, kind, content)
+        record_problems(document, content)
+        if kind == "conference"
+        else date_problems(document, kind) + unresolved_references(document, kind, content)
     )
     reported = {problem.field for problem in found}
     return found + [problem for problem in later if problem.field not in reported]
@@ -324,6 +335,7 @@ def check(content: Content, passed: frozenset[tuple[str, ...]] = frozenset()) ->
         for problem in own_problems(document, kind, content)
     ]
     problems.extend(archive_problems(content))
+    problems.extend(history_problems(content))
     if problems:
         raise ContentError(problems)
     return frozenset(keys)

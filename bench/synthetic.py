@@ -31,13 +31,14 @@ from typing import Any
 
 import yaml
 
+from archive.schema import REFERENCE_KINDS
+
 MARKER = ".synthetic"
 """A file in every generated content folder: only such folders are ever replaced."""
 
 FIRST_DAY = datetime.date(2000, 1, 1)
 LAST_DAY = datetime.date(2025, 12, 31)
 
-REFERENCE_KINDS = ("people", "places", "organizations", "series", "metrics", "units", "topics")
 CONFERENCE_SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/conference.schema.json"
 
 # --- Places -----------------------------------------------------------------------------------------------
@@ -901,8 +902,8 @@ def build_references(seed: int) -> References:
     places: dict[str, Any] = {
         "viet-nam": {"name": text("Cả nước", "Viet Nam (nationwide)"), "kind": "country"},
     }
-    for region_id, (vi, en, _, _, members) in REGIONS.items():
-        places[region_id] = {"name": text(vi, en), "kind": "region", "members": len(members)}
+    for region_id, (vi, en, _, _, _) in REGIONS.items():
+        places[region_id] = {"name": text(vi, en), "kind": "region"}
     for region_id in ("northern-28", "central", "southern"):
         for entry in REGIONS[region_id][4]:
             name, _, kind = entry.partition("|")
@@ -987,6 +988,7 @@ def build_references(seed: int) -> References:
         "metrics": metrics,
         "units": UNITS,
         "topics": {topic: {"name": text(vi, en)} for topic, (vi, en) in TOPICS.items()},
+        "acts": {},
     }
     return refs
 
