@@ -134,7 +134,8 @@ class Helpers:
     def place_name(self, ref: Ref, on: str | None = None) -> str:
         """A place's name; a region's name on a date, when its membership then had a name of its own."""
         period = place_history.period_at(self.archive.refs["places"][ref], on) if on else None
-        return self.t(period["name"]) if period and period.get("name") else self.name(ref)
+        name = period.get("name") if period else None
+        return (name if isinstance(name, str) else name[self.lang]) if name else self.name(ref)
 
     def today(self, ref: Ref) -> Markup:
         """ " (part of Phú Thọ since 1 July 2025)" after a place that no longer exists as it was."""
@@ -243,6 +244,23 @@ class Helpers:
             last = max(last, number or 0)
             rows.append((conference, locale.roman(number) if number else ""))
         return rows
+
+    def years_by_region(self) -> tuple[list[Ref], list[tuple[str, dict[str, list[Conference]]]]]:
+        """The regions whose series met, country last, and for each year the conferences of each region."""
+        regions = {self.entry(series).region: None for series in self.archive.by_series}
+        columns = sorted(
+            (Ref(region, "places") for region in regions if region),
+            key=lambda ref: (self.entry(ref).kind == "country", list(self.archive.entries["places"]).index(ref)),
+        )
+        rows = []
+        for year, conferences in self.archive.by_year.items():
+            cells: dict[str, list[Conference]] = {region: [] for region in columns}
+            for conference in conferences:
+                region = self.entry(conference.series).region
+                if region in cells:
+                    cells[region].append(conference)
+            rows.append((year, cells))
+        return columns, rows
 
     def download(self, label: str, file: str) -> Markup:
         """A link to a file of the data folder, which only the site's root (Vietnamese) build holds."""
