@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,11 +31,14 @@ class ComparableFigures:
     unit: str
     months: int
     points: tuple[tuple[Conference, Any], ...]
+    era: int = 0
+    """Which of its scope's compositions the figures are of: a region's figures before and after it
+    changed members are not one line."""
 
     @property
     def slug(self) -> str:
         """The chart's file name: unique for each group (a measure may be given in two units)."""
-        return f"{self.metric}--{self.scope}--{self.unit}--{self.months}m"
+        return f"{self.metric}--{self.scope}--{self.unit}--{self.months}m" + (f"--{self.era}" if self.era else "")
 
 
 def _months(period: Any) -> int:
@@ -42,18 +46,22 @@ def _months(period: Any) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def comparable(rows: list[tuple[Conference, Any]]) -> list[ComparableFigures]:
-    """Groups of at least three figures with a value, one per period, that can share one chart."""
-    groups: dict[tuple[str, str, str, int], dict[str, tuple[Conference, Any]]] = defaultdict(dict)
+def comparable(
+    rows: list[tuple[Conference, Any]], era: Callable[[str, str], int] = lambda scope, date: 0
+) -> list[ComparableFigures]:
+    """Groups of at least three figures with a value, one per period, that can share one chart.
+
+    era(scope, date) tells which composition of a scope a conference's figures are of."""
+    groups: dict[tuple[str, str, str, int, int], dict[str, tuple[Conference, Any]]] = defaultdict(dict)
     for conference, figure in rows:
         if figure.value is not None and not figure.target and figure.out_of is None:
-            key = (figure.metric, figure.scope, figure.unit, _months(figure.period))
+            key = (figure.metric, figure.scope, figure.unit, _months(figure.period), era(figure.scope, conference.date))
             groups[key].setdefault(figure.period.from_, (conference, figure))
     found = []
-    for (metric, scope, unit, months), by_period in sorted(groups.items()):
+    for (metric, scope, unit, months, composition), by_period in sorted(groups.items()):
         if len(by_period) >= MIN_CHART_POINTS:
             points = tuple(by_period[start] for start in sorted(by_period))
-            found.append(ComparableFigures(metric, scope, unit, months, points))
+            found.append(ComparableFigures(metric, scope, unit, months, points, composition))
     return found
 
 

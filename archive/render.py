@@ -13,6 +13,8 @@ from markupsafe import Markup
 
 from . import charts, locale, place_history
 from .charts import comparable
+from .comparisons import CHANGE, comparisons
+from .comparisons import svg as comparisons_svg
 from .escape import front_matter_text, html_text, markdown_text
 from .exports import write_downloads, write_if_changed
 from .incremental import Drawn, Memory, still_drawn, tracing, value_of
@@ -136,6 +138,12 @@ class Helpers:
         period = place_history.period_at(self.archive.refs["places"][ref], on) if on else None
         name = period.get("name") if period else None
         return (name if isinstance(name, str) else name[self.lang]) if name else self.name(ref)
+
+    def composition(self, ref: str, on: str) -> int:
+        """Which period of a region's membership a date falls in (0 for a place without one)."""
+        periods = self.archive.refs["places"][ref].get("membership") or []
+        period = place_history.period_at(self.archive.refs["places"][ref], on)
+        return periods.index(period) if period in periods else 0
 
     def today(self, ref: Ref) -> Markup:
         """ " (part of Phú Thọ since 1 July 2025)" after a place that no longer exists as it was."""
@@ -316,14 +324,32 @@ class Helpers:
         """A chart for each group of at least three comparable figures, its SVG kept to be written
         under charts/<folder>/ (one folder per page: a series draws a measure from fewer figures)."""
         found = []
-        for group in comparable(rows):
+        for group in comparable(rows, self.composition):
             measure = self.name(Ref(group.metric, "metrics"))
-            title = f"{measure} — {self.name(Ref(group.scope, 'places'))}"
+            title = f"{measure} — {self.place_name(Ref(group.scope, 'places'), group.points[0][0].date)}"
             axis = self.ui("chart_periods").format(months=group.months)
             unit = self.t(self.entry(Ref(group.unit, "units")).name)
             path = f"charts/{folder}/{group.slug}.svg"
             self.assets[path] = charts.svg(group, self.lang, title, axis, unit)
             alt = f"{self.ui('chart_of')} {title} ({unit}); {self.ui('chart_table')}"
+            image = Markup(f"![{markdown_text(alt)}]({self.href(path)})")
+            found.append({"title": title, "image": image, "points": group.points})
+        return found
+
+    def comparisons(self, rows: list[tuple[Conference, Any]]) -> list[dict[str, Any]]:
+        """A bar chart for each group of figures of the regions and the country over the same months, in
+        the same unit, its SVG kept to be written under charts/compared/."""
+        found = []
+        regional = ("region", "country")
+        for group in comparisons(rows, lambda scope: self.entry(Ref(scope, "places")).kind in regional):
+            months = locale.format_period(*group.months, self.lang)
+            unit = self.ui("change") if group.unit == CHANGE else self.t(self.entry(Ref(group.unit, "units")).name)
+            title = f"{self.name(Ref(group.metric, 'metrics'))} — {months} ({unit})"
+            names = [self.place_name(figure.scope, c.date) for c, figure in group.points]
+            labels = [self.change(f) if group.unit == CHANGE else self.value(f) for _, f in group.points]
+            path = f"charts/compared/{group.slug}.svg"
+            self.assets[path] = comparisons_svg(group, self.lang, title, names, labels)
+            alt = f"{self.ui('chart_of')} {title}; {self.ui('chart_table')}"
             image = Markup(f"![{markdown_text(alt)}]({self.href(path)})")
             found.append({"title": title, "image": image, "points": group.points})
         return found
