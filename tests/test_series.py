@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+import pytest
 from playwright.sync_api import sync_playwright
 
 from archive.locale import LANGUAGES
@@ -12,19 +13,21 @@ from bench.browser import launch, serve
 from tests.conftest import page
 
 SERIES = "northern-28"
+REGIONAL = ["northern-28", "southern", "central-highlands"]
 
 
-def edition_rows(site, lang):
-    rows = page(site, lang, f"series/{SERIES}").select("article table tbody tr")
+def edition_rows(site, lang, series=SERIES):
+    rows = page(site, lang, f"series/{series}").select("article table tbody tr")
     return [[cell.get_text(" ", strip=True) for cell in row.find_all("td")] for row in rows]
 
 
-def test_the_series_page_lists_every_edition_in_order_with_the_gaps_named(built_site):
+@pytest.mark.parametrize("series", REGIONAL)
+def test_the_series_page_lists_every_edition_in_order_with_the_gaps_named(built_site, series):
     site, report = built_site
-    editions = report.archive.by_series[SERIES]
+    editions = report.archive.by_series[series]
     assert [c.date for c in editions] == sorted(c.date for c in editions)
     for lang in LANGUAGES:
-        rows = edition_rows(site, lang)
+        rows = edition_rows(site, lang, series)
         gap = "chưa có trong lưu trữ" if lang == "vi" else "not in the archive yet"
         conference_rows = [row for row in rows if gap not in row[-1]]
         gap_rows = [row[0] for row in rows if gap in row[-1]]
