@@ -47,15 +47,15 @@ def _months(period: Any) -> int:
 
 
 def comparable(
-    rows: list[tuple[Conference, Any]], era: Callable[[str, str], int] = lambda scope, date: 0
+    rows: list[tuple[Conference, Any]], era: Callable[[str, Conference], int] = lambda scope, conference: 0
 ) -> list[ComparableFigures]:
     """Groups of at least three figures with a value, one per period, that can share one chart.
 
-    era(scope, date) tells which composition of a scope a conference's figures are of."""
+    era(scope, conference) tells which composition of a scope a conference's figures are of."""
     groups: dict[tuple[str, str, str, int, int], dict[str, tuple[Conference, Any]]] = defaultdict(dict)
     for conference, figure in rows:
         if figure.value is not None and not figure.target and figure.out_of is None:
-            key = (figure.metric, figure.scope, figure.unit, _months(figure.period), era(figure.scope, conference.date))
+            key = (figure.metric, figure.scope, figure.unit, _months(figure.period), era(figure.scope, conference))
             groups[key].setdefault(figure.period.from_, (conference, figure))
     found = []
     for (metric, scope, unit, months, composition), by_period in sorted(groups.items()):

@@ -139,10 +139,10 @@ class Helpers:
         name = period.get("name") if period else None
         return (name if isinstance(name, str) else name[self.lang]) if name else self.name(ref)
 
-    def composition(self, ref: str, on: str) -> int:
-        """Which period of a region's membership a date falls in (0 for a place without one)."""
+    def composition(self, ref: str, conference: Conference) -> int:
+        """Which period of a region's membership a conference's date falls in (0 for a place without one)."""
         periods = self.archive.refs["places"][ref].get("membership") or []
-        period = place_history.period_at(self.archive.refs["places"][ref], on)
+        period = place_history.period_at(self.archive.refs["places"][ref], conference.date)
         return periods.index(period) if period in periods else 0
 
     def today(self, ref: Ref) -> Markup:

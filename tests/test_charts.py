@@ -237,3 +237,13 @@ def test_a_measure_given_in_two_units_gets_two_charts_with_their_own_files() -> 
     groups = comparable(rows)
     assert [group.unit for group in groups] == ["pct", "usd-billion"]
     assert len({group.slug for group in groups}) == 2
+
+
+def test_figures_of_two_compositions_of_a_region_are_two_charts() -> None:
+    rows = [
+        (y, figure({"metric": "exports", "scope": "southern", "unit": "usd-billion", "value": y, "period": period}))
+        for y, period in ((y, {"from": f"{y}-01", "to": f"{y}-12"}) for y in range(2019, 2025))
+    ]
+    groups = comparable(rows, era=lambda scope, year: int(year >= 2022))
+    assert [[f.value for _, f in group.points] for group in groups] == [[2019, 2020, 2021], [2022, 2023, 2024]]
+    assert len({group.slug for group in groups}) == 2

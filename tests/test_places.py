@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from archive.comparisons import comparisons
 from archive.locale import LANGUAGES, format_date
 from archive.place_history import chain, period_at
 from archive.records import load
+from bench.browser import launch, serve
 from tests.conftest import DEFAULT_CONTENT, page
 from tests.test_validate import edit, only, problems
 
@@ -134,3 +136,21 @@ def test_figures_are_compared_only_for_the_same_months_and_unit(built_site):
     for lang in LANGUAGES:
         section = page(site, lang, "figures/retail-sales").select("article table")
         assert any("1.612,9" in t.get_text() or "1,612.9" in t.get_text() for t in section)
+
+
+def test_the_regions_by_year_read_on_a_phone_and_side_by_side_on_a_desk(site_dir):
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        phone = browser.new_page(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+        phone.goto(base + "timeline/")
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 360
+        labels = phone.eval_on_selector_all(".region-years__region", "spans => spans.map(s => s.offsetWidth)")
+        assert labels and all(width > 0 for width in labels), "on a phone each item names its region"
+        desk = browser.new_page(viewport={"width": 1280, "height": 900})
+        desk.goto(base + "en/timeline/")
+        row = desk.locator(".region-years__row").first
+        tops = row.locator("li").evaluate_all("items => items.map(i => Math.round(i.getBoundingClientRect().top))")
+        assert len(set(tops)) == 1 and len(tops) >= 4, "on a desk a year's regions stand side by side"
+        desk.click('.timeline-filter a[data-series="southern"]')
+        assert desk.locator(".regions-by-year").is_hidden()
+        browser.close()

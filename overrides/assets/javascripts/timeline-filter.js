@@ -1,7 +1,8 @@
 /*
  * The timeline's series links lead to one timeline page per series, and work without JavaScript.
  * Where JavaScript runs, they filter the timeline in place instead: entries of other series and
- * years left empty are hidden, and the address becomes the series' page, so a reload shows the same.
+ * years left empty are hidden, as is the table of regions by year, which a series' page does not
+ * have; and the address becomes the series' page, so a reload shows the same.
  */
 document.addEventListener("click", function (event) {
   var link = event.target instanceof Element && event.target.closest(".timeline-filter a")
@@ -16,6 +17,9 @@ document.addEventListener("click", function (event) {
     block.hidden = empty
     var heading = block.previousElementSibling
     if (heading && heading.tagName === "H2") heading.hidden = empty
+  })
+  document.querySelectorAll(".regions-by-year").forEach(function (block) {
+    block.hidden = Boolean(series)
   })
   document.querySelectorAll(".timeline-filter a").forEach(function (other) {
     if (other === link) other.setAttribute("aria-current", "page")
