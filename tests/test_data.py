@@ -17,7 +17,7 @@ from archive.exports import FEED_ENTRIES, atom_feed
 from archive.locale import LANGUAGES, format_number
 from archive.pipeline import build, load_archive
 from archive.render import load_strings
-from archive.schema import SCHEMA_DIR
+from archive.schema import REFERENCE_KINDS, SCHEMA_DIR
 from bench.browser import launch, serve
 from bench.synthetic import generate
 from tests.conftest import page
@@ -34,7 +34,7 @@ def test_the_whole_archive_downloads_as_json_with_references_resolved(built_site
     assert viii["venue"]["place"]["id"] == "thanh-hoa" and viii["venue"]["place"]["name"] == "Thanh Hóa"
     assert viii["figures"][2]["metric"]["name"]["en"] and viii["figures"][2]["metric"]["name"]["vi"]
     assert viii["title"]["vi"] and viii["title"]["en"]
-    assert set(data["references"]) == {"people", "places", "organizations", "series", "metrics", "units", "topics"}
+    assert set(data["references"]) == set(REFERENCE_KINDS)
 
 
 def read_csv(path):
@@ -183,15 +183,23 @@ def charted_site(tmp_path_factory):
     return out
 
 
+LINE_CHARTS = "article img[src$='.svg']:not([src*='/compared/'])"
+COMPARED = "article img[src*='/compared/']"
+
+
+def line_charts(site):
+    return sorted(path for path in (site / "charts").rglob("*.svg") if path.parent.name != "compared")
+
+
 def test_charts_are_svg_drawn_at_build_time_with_a_table_beside_them(charted_site):
-    charts = sorted((charted_site / "charts").rglob("*.svg"))
+    charts = line_charts(charted_site)
     assert charts, "some measure has three comparable figures"
     for lang in LANGUAGES:
         seen = 0
         root = charted_site if lang == "vi" else charted_site / "en"
         for metric_page in (root / "figures").glob("*/index.html"):
             html = page(charted_site, lang, metric_page.parent.relative_to(root).as_posix())
-            for image in html.select("article img[src$='.svg']"):
+            for image in html.select(LINE_CHARTS):
                 seen += 1
                 assert image["alt"]
                 table = image.find_parent("p").find_next_sibling("table")
@@ -229,6 +237,29 @@ def test_charts_are_svg_drawn_at_build_time_with_a_table_beside_them(charted_sit
     assert "Kỳ số liệu" in vi_svg
 
 
+def test_a_comparison_draws_a_bar_per_place_with_the_table_under_it(charted_site):
+    seen = 0
+    for lang in LANGUAGES:
+        root = charted_site if lang == "vi" else charted_site / "en"
+        for metric_page in (root / "figures").glob("*/index.html"):
+            html = page(charted_site, lang, metric_page.parent.relative_to(root).as_posix())
+            for image in html.select(COMPARED):
+                seen += 1
+                path = (metric_page.parent / image["src"]).resolve()
+                svg = ElementTree.fromstring(path.read_text(encoding="utf-8"))
+                assert svg.get("id") == f"bars-{path.stem}"
+                title = svg.find(f"{SVG}title").text
+                assert title in image["alt"] and title in image.find_previous("h3").get_text()
+                values = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "value"]
+                names = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "name"]
+                rows = image.find_parent("p").find_next_sibling("table").select("tbody tr")
+                assert len(rows) == len(values) >= 2 and len(names) >= len(values)
+                for row, value in zip(rows, values, strict=True):
+                    value_cell, change_cell = (cell.get_text(" ", strip=True) for cell in row.find_all("td")[1:3])
+                    assert value in (value_cell, change_cell) or value_cell.startswith(value), (value, value_cell)
+    assert seen, "some measure is given for two regions over the same months"
+
+
 def test_a_measure_page_shows_each_figure_once_in_a_chart_table_or_below(charted_site):
     archive = load_archive(charted_site.parent / "content")
     with_others = 0
@@ -236,6 +267,8 @@ def test_a_measure_page_shows_each_figure_once_in_a_chart_table_or_below(charted
         html = page(charted_site, "vi", f"figures/{metric}")
         shown = Counter()
         for row in html.select("article table tbody tr"):
+            if "So sánh" in row.find_previous("h2").get_text():
+                continue  # a comparison sets figures shown below beside others of the same months
             (link,) = row.select("a[href*='conferences/']")
             shown[link["href"].rstrip("/").rsplit("/", 1)[-1]] += 1
         assert shown == Counter(conference.id for conference, _ in rows), metric
@@ -274,7 +307,7 @@ def test_charts_stay_readable_in_the_dark_palette(charted_site):
 
 
 def test_numbers_in_charts_follow_the_language(charted_site):
-    first = sorted((charted_site / "charts").rglob("*.svg"))[0]
+    first = line_charts(charted_site)[0]
     svg_vi = first.read_text(encoding="utf-8")
     svg_en = (charted_site / "en" / first.relative_to(charted_site)).read_text(encoding="utf-8")
     assert "Period (" in svg_en and "Kỳ số liệu (" in svg_vi

@@ -35,12 +35,13 @@ def first_use(pattern: tuple) -> tuple[Path, tuple, Any] | None:
     return None
 
 
-def changed(field: Field, value: Any) -> Any:
-    """Another valid value for a field: another id of its file, another day, choice, number or text."""
+def changed(field: Field, value: Any, taken: Any = ()) -> Any:
+    """Another valid value for a field: another id of its file (not one its list already holds), another
+    day, choice, number or text."""
     schema = field.schema
     if field.references:
-        others = [ref for ref in load(DEFAULT_CONTENT / f"{field.references}.yaml").data if ref != value]
-        return others[0]
+        ids = load(DEFAULT_CONTENT / f"{field.references}.yaml").data
+        return next(ref for ref in ids if ref != value and ref not in taken)
     if field.is_date:
         return value[:-1] + ("1" if value[-1] != "1" else "2")
     if "enum" in schema:
@@ -91,7 +92,11 @@ def test_an_edit_rendered_with_the_memory_gives_what_a_fresh_render_gives(field,
     shutil.copytree(first_render[0], remembered)
     memory = pickle.loads(first_render[1])
     before = len(memory.drawn)
-    edit(content_copy / "conferences" / record.name, where, changed(field, value))
+    siblings: Any = load(record).data
+    for part in where[:-1]:
+        siblings = siblings[part]
+    siblings = siblings if isinstance(where[-1], int) else ()
+    edit(content_copy / "conferences" / record.name, where, changed(field, value, siblings))
     report = render_site(load_archive(content_copy, memory), remembered, Site(), memory, "same basis")
     render_site(load_archive(content_copy), fresh)
     assert tree(remembered) == tree(fresh)

@@ -13,6 +13,7 @@ from archive.place_history import chain, period_at
 from archive.records import load
 from bench.browser import launch, serve
 from tests.conftest import DEFAULT_CONTENT, page
+from tests.test_browser import DESKTOP, PHONE
 from tests.test_validate import edit, only, problems
 
 PLACES = "places.yaml"
@@ -141,12 +142,13 @@ def test_figures_are_compared_only_for_the_same_months_and_unit(built_site):
 def test_the_regions_by_year_read_on_a_phone_and_side_by_side_on_a_desk(site_dir):
     with serve(site_dir) as base, sync_playwright() as playwright:
         browser = launch(playwright)
-        phone = browser.new_page(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+        phone = browser.new_page(viewport=PHONE, java_script_enabled=False)
         phone.goto(base + "timeline/")
-        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 360
+        right = phone.evaluate("() => document.querySelector('.region-years').getBoundingClientRect().right")
+        assert right <= PHONE["width"], "without JavaScript the table of regions fits the screen"
         labels = phone.eval_on_selector_all(".region-years__region", "spans => spans.map(s => s.offsetWidth)")
         assert labels and all(width > 0 for width in labels), "on a phone each item names its region"
-        desk = browser.new_page(viewport={"width": 1280, "height": 900})
+        desk = browser.new_page(viewport=DESKTOP)
         desk.goto(base + "en/timeline/")
         row = desk.locator(".region-years__row").first
         tops = row.locator("li").evaluate_all("items => items.map(i => Math.round(i.getBoundingClientRect().top))")

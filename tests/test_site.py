@@ -111,7 +111,7 @@ def test_timeline_lists_every_conference_in_date_order_grouped_by_year(built_sit
         assert [entry.find("time")["datetime"] for entry in entries] == [c.date for c in expected]
         hrefs = [entry.find("a", href=re.compile("conferences/"))["href"] for entry in entries]
         assert [href.rstrip("/").split("/")[-1] for href in hrefs] == [c.id for c in expected]
-        years = [h2.get_text(strip=True).rstrip("¶") for h2 in html.select("article h2")]
+        years = [h2.get_text(strip=True).rstrip("¶") for h2 in html.select("article > h2")]
         assert years == sorted({str(c.year) for c in expected})
         for entry, conference in zip(entries, expected, strict=True):
             assert entry.find("time").get_text() == format_date(conference.date, lang)
@@ -204,10 +204,12 @@ def test_timeline_orders_conferences_within_a_year(tmp_path, content_copy):
         earlier.replace("id: 2022-03-02-northern-28-viii", "id: 2022-03-02-northern-28-vii"), encoding="utf-8"
     )
     out = tmp_path / "site"
-    build(content_copy, out, work_dir=tmp_path / "work")
+    report = build(content_copy, out, work_dir=tmp_path / "work")
+    in_2022 = sorted(c.date for c in report.archive.by_year[2022])
+    assert in_2022[0] == "2022-03-02"
     for lang in LANGUAGES:
         dates = [time["datetime"] for time in page(out, lang, "timeline").select(".timeline li time")]
-        assert [date for date in dates if date.startswith("2022")] == ["2022-03-02", "2022-09-23"]
+        assert [date for date in dates if date.startswith("2022")] == in_2022
         assert dates == sorted(dates)
 
 
