@@ -51,6 +51,7 @@ def site_pages(archive: Archive) -> list[Page]:
         Page("places/index.md", "places.md.j2"),
         Page("years/index.md", "years.md.j2"),
         Page("data/index.md", "data.md.j2"),
+        Page("search/index.md", "search.md.j2"),
     ]
     pages += [Page(f"conferences/{c.id}.md", "conference.md.j2", {"conference": c}) for c in archive.conferences]
     pages += [Page(f"years/{year}.md", "year.md.j2", {"year": year}) for year in archive.by_year]
@@ -269,6 +270,15 @@ class Helpers:
                     cells[region].append(conference)
             rows.append((year, cells))
         return columns, rows
+
+    def search_filters(self, conference: Conference) -> dict[str, list[str]]:
+        """What a reader narrows search results by, for a conference: its series, its year, and its
+        place as it was and as it is today."""
+        filters = {self.ui("series"): [self.name(conference.series)], self.ui("year"): [str(conference.year)]}
+        if conference.place:
+            now = Ref(place_history.current(self.archive.refs["places"], conference.place), "places")
+            filters[self.ui("place")] = list(dict.fromkeys([self.name(conference.place), self.name(now)]))
+        return filters
 
     def download(self, label: str, file: str) -> Markup:
         """A link to a file of the data folder, which only the site's root (Vietnamese) build holds."""

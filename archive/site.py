@@ -1,5 +1,6 @@
-"""One MkDocs build per language, from the configuration files at the repository's root: into a
-staging folder swapped into place, or, for the preview, only the changed pages again in place."""
+"""One MkDocs build per language, from the configuration files at the repository's root, then the
+search index over both: into a staging folder swapped into place, or, for the preview, only the
+changed pages again in place (and the index of the whole site again)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from .locale import LANGUAGES
 from .parallel import side_by_side
+from .search_index import index_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -120,10 +122,13 @@ def build_sites(
     shutil.rmtree(staging, ignore_errors=True)
     try:
         side_by_side(build_language, jobs)
-        if not dirty:
+        if dirty:
+            index_site(out_dir)
+        else:
             first = staging / LANGUAGES[0]
             for lang in LANGUAGES[1:]:
                 (staging / lang).rename(language_folder(first, lang))
+            index_site(first)
             _swap(first, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""Vietnamese text in alphabetical order. (Search folds marks in the browser: see the search analyzer.)"""
+"""Vietnamese text in alphabetical order, and folded as readers type it without marks."""
 
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ _VOWEL_MARKS = {"\u0306", "\u0302", "\u031b"}
 def nfc(text: str) -> str:
     """Composed Unicode, as records and pages use everywhere."""
     return unicodedata.normalize("NFC", text)
+
+
+def fold(word: str) -> str:
+    """Lowercase, without tone and vowel marks, đ as d: "Đặng" → "dang"."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _letters(text: str) -> list[tuple[str, int]]:

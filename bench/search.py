@@ -1,4 +1,5 @@
-"""Search relevance and speed, measured through the built site's own search box in headless Chromium.
+"""Search relevance and speed, measured through the built site's own search box (Pagefind's dialog,
+opened with /) in headless Chromium.
 
 Usage: python -m bench.search [--site DIR] [--json FILE]   (builds the site first when --site is not given)
 """
@@ -24,8 +25,13 @@ from bench.browser import launch, serve
 QUERIES = Path(__file__).resolve().parent / "search_queries.yaml"
 TOP = 3
 
+RESULTS = "pagefind-modal pagefind-results"
+READY = "pagefind-modal-trigger button"
+"""The search button, drawn once Pagefind's interface has started: then / opens the dialog."""
+INPUT = "pagefind-modal input"
+DIALOG = "pagefind-modal dialog"
 _WATCH_RESULTS = """() => {
-  const list = document.querySelector(".md-search-result__list")
+  const list = document.querySelector("pagefind-modal pagefind-modal-body")
   window.__archiveSearch = { lastKey: 0, lastChange: 0 }
   document.addEventListener("keydown", () => {
     window.__archiveSearch.lastKey = performance.now()
@@ -117,15 +123,29 @@ def _search(page: Page, query: str) -> float | None:
 
     The last change of the result list counts, not the first: an earlier keystroke's results may
     still arrive after the last key, and the reader waits for the final ones."""
-    page.keyboard.press("Escape")
-    page.evaluate("() => { const input = document.querySelector('.md-search__input'); input.value = ''; }")
+    closed = f"() => !document.querySelector('{DIALOG}').open"
+    while not page.evaluate(closed):  # Escape empties the box first, then closes the dialog (which empties it)
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(50)
     page.keyboard.press("/")
-    page.wait_for_selector(".md-search__input:focus")
+    page.wait_for_selector(f"{INPUT}:focus")
+    page.keyboard.press("Control+A")  # the box may still hold the last query
+    page.keyboard.press("Backspace")
     page.keyboard.type(query, delay=40)
-    page.wait_for_function("() => window.__archiveSearch.lastChange > 0", timeout=5000)
-    page.wait_for_timeout(300)
+    _wait_for_results_of(page, query)
     state = page.evaluate("() => window.__archiveSearch")
     return state["lastChange"] - state["lastKey"]
+
+
+def _wait_for_results_of(page: Page, query: str) -> None:
+    """Until the dialog shows the results of the whole query (its summary names the query), and a
+    moment more for the list to finish drawing."""
+    page.wait_for_function(
+        "q => (document.querySelector('pagefind-modal pagefind-summary')?.textContent || '').includes(q)",
+        arg=f"{query.strip()}",
+        timeout=10_000,
+    )
+    page.wait_for_timeout(250)
 
 
 def run(site: Path, queries: dict[str, list[dict[str, str]]] | None = None) -> Report:
@@ -137,15 +157,11 @@ def run(site: Path, queries: dict[str, list[dict[str, str]]] | None = None) -> R
         for lang, items in queries.items():
             page = browser.new_page()
             page.goto(base + ("" if lang == "vi" else "en/"))
-            page.wait_for_selector(".md-search__input")
+            page.wait_for_selector(READY)
             page.evaluate(_WATCH_RESULTS)
-            page.keyboard.press("/")
-            page.wait_for_function("() => !document.querySelector('.md-search__input').placeholder.includes('…')")
             for item in items:
                 latency = _search(page, item["query"])
-                hrefs = page.eval_on_selector_all(
-                    ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)"
-                )
+                hrefs = page.eval_on_selector_all(f"{RESULTS} .pf-result-link", "links => links.map(a => a.href)")
                 found = [_page_path(href, base, lang) for href in hrefs]
                 pages = list(dict.fromkeys(path.split("#")[0] for path, _ in found))
                 rank = pages.index(item["expect"]) + 1 if item["expect"] in pages else None
@@ -157,26 +173,46 @@ def run(site: Path, queries: dict[str, list[dict[str, str]]] | None = None) -> R
     return report
 
 
-def seconds_to_first_results(site: Path, query: str) -> dict[str, float]:
-    """For each language: from opening its home page to the first results of a query typed at once.
+@dataclass
+class FirstSearch:
+    """A reader's first search on a fresh visit: what it cost and how long it took."""
 
-    Material's search worker builds the whole index in the browser on every page load, so this is
-    what a reader waits for the first time they search on any page."""
-    seconds: dict[str, float] = {}
+    lang: str
+    bytes_before_first_results: int
+    """Everything transferred from opening the home page to the first results, the page included."""
+    ms_after_last_keystroke: float
+    seconds_from_opening: float
+
+
+def first_search(site: Path, query: str, cpu_slowdown: float = 1) -> list[FirstSearch]:
+    """For each language: open the home page afresh, type a query, and measure until the first results.
+
+    cpu_slowdown slows the browser's CPU as Lighthouse does for a mid-range phone (4)."""
+    found = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         for lang in LANGUAGES:
             page = browser.new_page()
+            session = page.context.new_cdp_session(page)
+            session.send("Network.enable")
+            if cpu_slowdown != 1:
+                session.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
+            sizes: list[int] = []
+            session.on("Network.loadingFinished", lambda event, sizes=sizes: sizes.append(event["encodedDataLength"]))
             started = time.perf_counter()
             page.goto(base + ("" if lang == LANGUAGES[0] else f"{lang}/"))
-            page.wait_for_selector(".md-search__input")
+            page.wait_for_selector(READY)
+            page.evaluate(_WATCH_RESULTS)
             page.keyboard.press("/")
-            page.keyboard.type(query)
-            page.wait_for_selector(".md-search-result__item", timeout=600_000)
-            seconds[lang] = time.perf_counter() - started
+            page.wait_for_selector(f"{INPUT}:focus")
+            page.keyboard.type(query, delay=40)
+            _wait_for_results_of(page, query)
+            seconds = time.perf_counter() - started
+            state = page.evaluate("() => window.__archiveSearch")
+            found.append(FirstSearch(lang, sum(sizes), state["lastChange"] - state["lastKey"], seconds))
             page.close()
         browser.close()
-    return seconds
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
