@@ -9,6 +9,7 @@ written as d.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,7 +39,9 @@ def with_d_words(html: str) -> str:
 
 
 def index_site(site: Path) -> None:
-    """Write the search index of a built site into site/pagefind/, replacing the one there."""
+    """Write the search index of a built site into site/pagefind/, replacing the one there (whose
+    files, named by their content, would otherwise stay beside the new ones)."""
+    shutil.rmtree(site / BUNDLE, ignore_errors=True)
     for page in site.rglob("*.html"):
         if not page.is_relative_to(site / BUNDLE):
             html = page.read_text(encoding="utf-8")

@@ -138,14 +138,14 @@ def _search(page: Page, query: str) -> float | None:
 
 
 def _wait_for_results_of(page: Page, query: str) -> None:
-    """Until the dialog shows the results of the whole query (its summary names the query), and a
-    moment more for the list to finish drawing."""
+    """Until the dialog shows the results of the whole query (its summary names the query) and has
+    drawn nothing more for 300 ms: Pagefind draws the list as each result's text arrives."""
     page.wait_for_function(
         "q => (document.querySelector('pagefind-modal pagefind-summary')?.textContent || '').includes(q)",
         arg=f"{query.strip()}",
         timeout=10_000,
     )
-    page.wait_for_timeout(250)
+    page.wait_for_function("() => performance.now() - window.__archiveSearch.lastChange > 300", timeout=10_000)
 
 
 def run(site: Path, queries: dict[str, list[dict[str, str]]] | None = None) -> Report:
@@ -218,15 +218,31 @@ def first_search(site: Path, query: str, cpu_slowdown: float = 1) -> list[FirstS
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
+    parser.add_argument("--synthetic", type=int, metavar="N", help="build a synthetic archive of N records instead")
+    parser.add_argument("--first", metavar="QUERY", help="measure a reader's first search, with this query, instead")
+    parser.add_argument("--cpu-slowdown", type=float, default=1, help="slow the browser's CPU (Lighthouse: 4)")
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temporary:
         site = args.site
         if site is None:
-            from archive.pipeline import build
+            from archive.pipeline import DEFAULT_CONTENT, build
+            from bench.synthetic import generate
 
+            content = generate(Path(temporary), args.synthetic) if args.synthetic else DEFAULT_CONTENT
             site = Path(temporary) / "site"
-            build(out_dir=site, work_dir=Path(temporary) / "work")
+            build(content, out_dir=site, work_dir=Path(temporary) / "work")
+        if args.first:
+            found = first_search(site, args.first, args.cpu_slowdown)
+            for first in found:
+                print(
+                    f"{first.lang}: {first.bytes_before_first_results / 1024:.0f} KB before the first results, "
+                    f"{first.ms_after_last_keystroke:.0f} ms after the last keystroke, "
+                    f"{first.seconds_from_opening:.1f} s from opening the page"
+                )
+            if args.json:
+                args.json.write_text(json.dumps([asdict(f) for f in found], indent=2), encoding="utf-8")
+            return 0
         report = run(site)
     print(report.table())
     if args.json:

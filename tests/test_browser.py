@@ -123,21 +123,29 @@ def test_nothing_overflows_a_phone_screen_and_tables_scroll_in_their_own_box(bro
 
 def test_search_by_keyboard_alone_with_a_visible_focus(browser):
     tab = open_page(browser, "", "en")
+    tab.wait_for_selector("pagefind-modal-trigger button")
     tab.keyboard.press("/")
-    tab.wait_for_selector(".md-search__input:focus")
+    tab.wait_for_selector("pagefind-modal input:focus")
+    assert tab.evaluate("() => document.querySelector('pagefind-modal dialog').getAttribute('aria-label')")
     tab.keyboard.type("Ngo Quang Trung", delay=30)
-    tab.wait_for_selector(".md-search-result__item")
+    tab.wait_for_selector("pagefind-modal .pf-result-link")
     tab.keyboard.press("ArrowDown")
-    tab.wait_for_timeout(400)  # Material's colour transitions
+    tab.wait_for_timeout(200)
     focused = tab.evaluate("() => document.activeElement.className")
-    assert "md-search-result__link" in focused
-    style = tab.evaluate(
-        "() => { const s = getComputedStyle(document.activeElement);"
+    assert "pf-result-link" in focused
+    style = tab.evaluate(  # Pagefind draws the focus on the result's card
+        "() => { const s = getComputedStyle(document.activeElement.closest('.pf-result-card'));"
         " return [s.outlineStyle, s.outlineWidth, s.boxShadow, s.backgroundColor]; }"
     )
     assert style[0] != "none" or style[2] != "none" or style[3] not in ("rgba(0, 0, 0, 0)", "transparent"), style
     tab.keyboard.press("Enter")
     tab.wait_for_url("**/people/ngo-quang-trung/**")
+    assert tab.locator("article mark").count() > 0, "the page a result opens marks the words searched for"
+    tab.keyboard.press("/")
+    tab.wait_for_selector("pagefind-modal input:focus")
+    for _ in range(2):  # the first Escape empties the box, the second closes the dialog
+        tab.keyboard.press("Escape")
+    assert not tab.evaluate("() => document.querySelector('pagefind-modal dialog').open")
     tab.close()
 
 
@@ -163,3 +171,28 @@ def test_screenshots_for_people_to_look_at(browser):
                 tab.close()
     assert all(shot.stat().st_size > 10_000 for shot in taken)
     assert len(taken) == 12
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_dialog_is_accessible_fits_a_phone_and_speaks_the_page_language(browser, lang, scheme):
+    tab = open_page(browser, "", lang, PHONE)
+    if scheme == "slate":
+        tab.click("label.md-header__button[for^='__palette']:visible")
+    tab.wait_for_function(f"() => document.body.getAttribute('data-md-color-scheme') === '{scheme}'")
+    tab.evaluate("() => document.activeElement.blur()")  # / types a slash in a focused field, as it should
+    tab.wait_for_selector("pagefind-modal-trigger button")
+    tab.keyboard.press("/")
+    tab.wait_for_selector("pagefind-modal input:focus")
+    tab.keyboard.type("thanh hoa", delay=30)
+    tab.wait_for_selector("pagefind-modal .pf-result-link")
+    tab.wait_for_timeout(400)
+    results = Axe().run(tab, context="pagefind-modal")
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
+    right = tab.evaluate("() => document.querySelector('pagefind-modal dialog').getBoundingClientRect().right")
+    assert right <= PHONE["width"]
+    placeholder = tab.get_attribute("pagefind-modal input", "placeholder")
+    assert placeholder == ("Tìm kiếm" if lang == "vi" else "Search")
+    assert ("kết quả" in tab.inner_text("pagefind-modal pagefind-summary")) == (lang == "vi")
+    tab.close()

@@ -45,7 +45,6 @@ def references(html: BeautifulSoup, page_url: str) -> set[str]:
         settings = json.loads(config.string)
         base = urljoin(page_url, settings["base"] + "/")
         found |= {
-            urljoin(base, "search/search_index.json"),
             urljoin(base, "sitemap.xml"),
             urljoin(page_url, settings["search"]),
         }
