@@ -62,6 +62,8 @@ class Report:
     """Every query's result, and the figures over all of them."""
 
     results: list[QueryResult] = field(default_factory=list)
+    bytes_before_first_results: dict[str, int] = field(default_factory=dict)
+    """By language: everything transferred from opening the home page to the first query's results."""
 
     @property
     def top3_share(self) -> float:
@@ -88,6 +90,7 @@ class Report:
             "top3_share": round(self.top3_share, 3),
             "other_language_results": self.other_language,
             "results_settled_after_last_keystroke": self.latency(),
+            "bytes_before_first_results": self.bytes_before_first_results,
         }
 
     def table(self) -> str:
@@ -100,7 +103,8 @@ class Report:
         lines.append(
             f"top {TOP}: {summary['top3_share']:.0%} of {summary['queries']} queries; "
             f"results from the other language: {summary['other_language_results']}; "
-            f"results settled after the last keystroke: {summary['results_settled_after_last_keystroke']}"
+            f"results settled after the last keystroke: {summary['results_settled_after_last_keystroke']}; "
+            f"transferred before the first results: {summary['bytes_before_first_results']}"
         )
         return "\n".join(lines)
 
@@ -156,11 +160,13 @@ def run(site: Path, queries: dict[str, list[dict[str, str]]] | None = None) -> R
         browser = launch(playwright)
         for lang, items in queries.items():
             page = browser.new_page()
+            sizes = _count_transfers(page)
             page.goto(base + ("" if lang == "vi" else "en/"))
             page.wait_for_selector(READY)
             page.evaluate(_WATCH_RESULTS)
             for item in items:
                 latency = _search(page, item["query"])
+                report.bytes_before_first_results.setdefault(lang, sum(sizes))
                 hrefs = page.eval_on_selector_all(f"{RESULTS} .pf-result-link", "links => links.map(a => a.href)")
                 found = [_page_path(href, base, lang) for href in hrefs]
                 pages = list(dict.fromkeys(path.split("#")[0] for path, _ in found))
@@ -171,6 +177,15 @@ def run(site: Path, queries: dict[str, list[dict[str, str]]] | None = None) -> R
             page.close()
         browser.close()
     return report
+
+
+def _count_transfers(page: Page) -> list[int]:
+    """The sizes of every response the page receives from now on, as they arrive (bytes on the wire)."""
+    sizes: list[int] = []
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.on("Network.loadingFinished", lambda event: sizes.append(event["encodedDataLength"]))
+    return sizes
 
 
 @dataclass
@@ -193,12 +208,9 @@ def first_search(site: Path, query: str, cpu_slowdown: float = 1) -> list[FirstS
         browser = launch(playwright)
         for lang in LANGUAGES:
             page = browser.new_page()
-            session = page.context.new_cdp_session(page)
-            session.send("Network.enable")
+            sizes = _count_transfers(page)
             if cpu_slowdown != 1:
-                session.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
-            sizes: list[int] = []
-            session.on("Network.loadingFinished", lambda event, sizes=sizes: sizes.append(event["encodedDataLength"]))
+                page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
             started = time.perf_counter()
             page.goto(base + ("" if lang == LANGUAGES[0] else f"{lang}/"))
             page.wait_for_selector(READY)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.locale import LANGUAGES
 from bench.search import TOP, load_queries, run
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -38,6 +39,8 @@ def test_results_show_quickly_after_the_last_keystroke(benchmark):
     """Reported, not judged: the figure goes to test-artifacts/search-benchmark.json."""
     latency = benchmark.latency()
     assert latency and latency["median_ms"] > 0
+    assert set(benchmark.bytes_before_first_results) == set(LANGUAGES)
+    assert all(size > 0 for size in benchmark.bytes_before_first_results.values())
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
