@@ -37,7 +37,11 @@ class Comparison:
 
     def quantity(self, figure: Any) -> float:
         """What the bars compare: the value, or the change in percent."""
-        return figure.change_pct if self.unit == CHANGE else figure.value
+        return _quantity(self.unit, figure)
+
+
+def _quantity(unit: str, figure: Any) -> float:
+    return figure.change_pct if unit == CHANGE else figure.value
 
 
 def comparisons(rows: list[tuple[Conference, Any]], compared: Callable[[str], bool]) -> list[Comparison]:
@@ -60,8 +64,7 @@ def comparisons(rows: list[tuple[Conference, Any]], compared: Callable[[str], bo
     found = []
     for (metric, start, end, unit), by_place in sorted(groups.items()):
         if len(by_place) >= 2:
-            comparison = Comparison(metric, (start, end), unit, ())
-            points = sorted(by_place.values(), key=lambda point: -comparison.quantity(point[1]))
+            points = sorted(by_place.values(), key=lambda point, unit=unit: -_quantity(unit, point[1]))
             found.append(Comparison(metric, (start, end), unit, tuple(points)))
     return found
 
