@@ -7,6 +7,7 @@ import csv
 import datetime
 import io
 import json
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,14 @@ DATA_FOLDER = "data"
 """Where the downloads go, at the site's root (the Vietnamese build), linked from both languages."""
 FIGURES = ("figures", ANY)
 """Where a record's figures stand: figures.csv has a row for each."""
+FEED_IDS = uuid.UUID("44f7806f-c4e7-4395-9645-ff1e71309545")
+"""The namespace of the feeds' ids (urn:uuid, RFC 4122 version 5): an id is made from what the feed
+or entry is, never from the site's address, so a reader keeps its place when the site moves."""
+
+
+def feed_id(*names: str) -> str:
+    """A stable Atom id: the same names always give the same id."""
+    return uuid.uuid5(FEED_IDS, "/".join(names)).urn
 
 
 def resolved(record: dict[str, Any], refs: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
@@ -157,19 +166,19 @@ def atom_feed(archive: Archive, lang: str, site_root: str, strings: dict[str, di
     when known)."""
     language_root = site_root + ("" if lang == LANGUAGES[0] else f"{lang}/")
     feed = FeedGenerator()
-    feed.id(language_root or f"urn:moit-conference-archive:{lang}")
+    feed.id(feed_id("feed", lang))
     feed.title(strings["home_title"][lang])
     feed.subtitle(strings["home_intro"][lang])
+    feed.author({"name": strings["home_title"][lang], **({"uri": language_root} if language_root else {})})
     feed.language(lang)
     feed.link(href=language_root + "feed.xml", rel="self")
     feed.link(href=language_root or "./", rel="alternate")
     newest: datetime.datetime | None = None
     for conference in archive.conferences[-FEED_ENTRIES:]:  # feedgen puts each new entry first: newest on top
         entry = feed.add_entry()
-        address = f"{language_root}conferences/{conference.id}/"
-        entry.id(address if site_root else f"urn:moit-conference-archive:conference:{conference.id}")
+        entry.id(feed_id("conference", conference.id, lang))
         entry.title(conference.data["title"][lang])
-        entry.link(href=address)
+        entry.link(href=f"{language_root}conferences/{conference.id}/")
         entry.summary(conference.data["summary"][lang])
         when = _moment(conference)
         entry.published(when)

@@ -22,6 +22,7 @@ from .locale import LANGUAGES
 from .model import Archive, Conference
 from .parallel import side_by_side
 from .records import load
+from .social_cards import draw_card
 from .typed import NOT_RECORDED, Ref
 from .vietnamese import name_sort_key, sort_key
 
@@ -96,8 +97,8 @@ class Helpers:
         self.lang = lang
         self.page_path = page_path
         self.site = site
-        self.assets: dict[str, str] = {}
-        """Files the page uses (its charts), by path from the docs root, to write beside it."""
+        self.assets: dict[str, str | bytes] = {}
+        """Files the page uses (its charts, its preview image), by path from the docs root, to write beside it."""
 
     def t(self, text: Any) -> str:
         """A text in this page's language; a plain string is the same in both."""
@@ -370,6 +371,23 @@ class Helpers:
         """The rows whose figure no chart's table shows: a page lists each figure once."""
         shown = {id(figure) for chart in drawn for _, figure in chart["points"]}
         return [(conference, figure) for conference, figure in rows if id(figure) not in shown]
+
+    def card(self, conference: Conference | None = None) -> str:
+        """The preview image shown where the page is shared, written beside the page; its path from the
+        language's root. A conference's shows its title, date, place and series; the rest share one."""
+        if conference is None:
+            path = "cards/archive.png"
+            self.assets[path] = draw_card(self.ui("card_heading"), self.ui("home_title"), [self.ui("card_tagline")])
+            return path
+        record, path = conference.record, f"cards/{conference.id}.png"
+        when_where = [self.date(record.date)]
+        if conference.place:
+            when_where.append(self.place_name(conference.place, record.date))
+        series = self.name(record.series)
+        if record.edition:
+            series += f" · {self.ui('edition')} {self.edition(conference)}"
+        self.assets[path] = draw_card(self.ui("home_title"), self.t(record.title), [" · ".join(when_where), series])
+        return path
 
     def edition(self, conference: Conference) -> str:
         return locale.roman(conference.record.edition) if conference.record.edition else ""

@@ -15,7 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from archive.exports import FEED_ENTRIES, atom_feed
 from archive.locale import LANGUAGES, format_number
-from archive.pipeline import build, load_archive
+from archive.pipeline import DEFAULT_CONTENT, build, load_archive
 from archive.render import load_strings
 from archive.schema import REFERENCE_KINDS, SCHEMA_DIR
 from bench.browser import launch, serve
@@ -126,6 +126,22 @@ def test_a_feed_holds_the_newest_conferences_only(tmp_path):
         newest = archive.newest_first()[:FEED_ENTRIES]
         root = "https://example.org/" + ("" if lang == "vi" else f"{lang}/")
         assert links == [f"{root}conferences/{c.id}/" for c in newest]
+
+
+def test_a_feed_has_an_author_and_ids_that_stay_when_the_site_moves(tmp_path):
+    archive = load_archive(DEFAULT_CONTENT)
+    strings = load_strings()
+    seen: set[str] = set()
+    for lang in LANGUAGES:
+        ids = []
+        for site_root in ("https://owner.github.io/archive/", "https://archive.example.vn/", ""):
+            feed = ElementTree.fromstring(atom_feed(archive, lang, site_root, strings))
+            assert feed.find(f"{ATOM}author/{ATOM}name").text == strings["home_title"][lang]
+            ids.append([feed.find(f"{ATOM}id").text] + [e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")])
+        assert ids[0] == ids[1] == ids[2]
+        assert all(i.startswith("urn:uuid:") for i in ids[0])
+        seen |= set(ids[0])
+    assert len(seen) == 2 * (1 + len(archive.conferences)), "an id is shared by two feeds or entries"
 
 
 def test_the_sitemap_lists_every_page_with_its_alternate_in_the_other_language(tmp_path):

@@ -1,0 +1,154 @@
+"""What search engines and shared links read from a page's head: hreflang alternates, Open Graph and
+Twitter card tags, and the preview images drawn at build time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image, ImageChops, ImageDraw
+
+from archive.locale import LANGUAGES
+from archive.pipeline import build
+from archive.render import Helpers, Site
+from archive.social_cards import DETAIL_SIZES, TITLE_SIZES, _font
+
+SITE_URL = "https://owner.github.io/archive/"
+LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory):
+    """The archive built for a GitHub Pages project address."""
+    out = tmp_path_factory.mktemp("published") / "site"
+    report = build(out_dir=out, work_dir=tmp_path_factory.mktemp("work"), site_url=SITE_URL)
+    return out, report
+
+
+@pytest.fixture(scope="module")
+def pages(published) -> list[tuple[str, str, BeautifulSoup]]:
+    """Every built page but the 404s: (language, path from the language's root, parsed HTML)."""
+    site, _ = published
+    found = []
+    for file in sorted(site.rglob("index.html")):
+        relative = file.parent.relative_to(site).as_posix().removeprefix(".")
+        lang = "en" if relative == "en" or relative.startswith("en/") else "vi"
+        path = relative.removeprefix("en").strip("/")
+        found.append((lang, path + "/" if path else "", BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")))
+    return found
+
+
+def local_file(site: Path, url: str) -> Path:
+    """The built file an address of the published site stands for."""
+    assert url.startswith(SITE_URL), url
+    path = site / urlsplit(url).path.removeprefix(urlsplit(SITE_URL).path)
+    return path / "index.html" if url.endswith("/") else path
+
+
+def meta(soup: BeautifulSoup, key: str) -> str:
+    tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+    assert tag is not None, key
+    return tag["content"]
+
+
+def test_every_page_lists_the_same_page_in_each_language_with_absolute_hreflang(published, pages):
+    site, _ = published
+    checked = 0
+    for lang, path, soup in pages:
+        alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate", hreflang=True)}
+        assert alternates == {
+            "vi": SITE_URL + path,
+            "en": SITE_URL + "en/" + path,
+            "x-default": SITE_URL + path,
+        }, (lang, path)
+        for url in alternates.values():
+            assert local_file(site, url).is_file(), url
+        assert soup.find("link", rel="canonical")["href"] == alternates[lang]
+        checked += 1
+    assert checked > 300
+
+
+def test_every_page_has_open_graph_and_twitter_card_tags_with_an_image(published, pages):
+    _, report = published
+    conference_ids = {conference.id for conference in report.archive.conferences}
+    for lang, path, soup in pages:
+        title = soup.find("meta", attrs={"property": "og:title"})["content"]
+        assert title and title in soup.title.string
+        assert meta(soup, "og:description") == meta(soup, "description") != ""
+        assert meta(soup, "og:url") == soup.find("link", rel="canonical")["href"]
+        assert meta(soup, "og:locale") == LOCALES[lang]
+        assert meta(soup, "og:locale:alternate") == LOCALES["en" if lang == "vi" else "vi"]
+        assert meta(soup, "twitter:card") == "summary_large_image"
+        assert meta(soup, "twitter:title") == title
+        image = meta(soup, "og:image")
+        assert meta(soup, "twitter:image") == image
+        own = path.startswith("conferences/") and path.split("/")[1] in conference_ids
+        language_root = SITE_URL + ("en/" if lang == "en" else "")
+        expected = f"cards/{path.split('/')[1]}.png" if own else "cards/archive.png"
+        assert image == language_root + expected, (lang, path)
+        assert meta(soup, "og:type") == ("article" if own else "website")
+
+
+def test_each_conference_has_its_own_preview_image_in_each_language_at_least_1200_by_630(published):
+    site, report = published
+    drawn: dict[str, bytes] = {}
+    for conference in report.archive.conferences:
+        for lang in LANGUAGES:
+            file = site / ("en" if lang == "en" else "") / "cards" / f"{conference.id}.png"
+            with Image.open(file) as image:
+                assert image.format == "PNG" and image.width >= 1200 and image.height >= 630
+            drawn[f"{lang}/{conference.id}"] = file.read_bytes()
+    assert len(set(drawn.values())) == len(drawn), "two pages share a conference's image"
+    for lang in LANGUAGES:
+        with Image.open(site / ("en" if lang == "en" else "") / "cards" / "archive.png") as image:
+            assert (image.width, image.height) == (1200, 630)
+
+
+def _drawn(font, character: str) -> Image.Image:
+    image = Image.new("L", (200, 200))
+    ImageDraw.Draw(image).text((20, 20), character, font=font, fill=255)
+    return image
+
+
+def _glyph_missing(font, character: str, notdef: Image.Image) -> bool:
+    """A character the font lacks is drawn as nothing, or as the font's .notdef box like a private-use one."""
+    drawn = _drawn(font, character)
+    return drawn.getbbox() is None or ImageChops.difference(drawn, notdef).getbbox() is None
+
+
+def test_the_preview_font_has_every_character_the_images_show(published):
+    """Every character of every conference's title, date, place and series, in both languages."""
+    _, report = published
+    for weight, size in (("Bold", TITLE_SIZES[-1]), ("Regular", DETAIL_SIZES[-1]), ("Semibold", 34)):
+        font = _font(weight, size)
+        notdef = _drawn(font, "\ue000")
+        shown: set[str] = set()
+        for lang in LANGUAGES:
+            h = Helpers(report.archive, lang, "conferences/x.md", Site())
+            for conference in report.archive.conferences:
+                record = conference.record
+                shown |= set(h.t(record.title) + h.date(record.date) + h.name(record.series) + h.ui("home_title"))
+                if conference.place:
+                    shown |= set(h.place_name(conference.place, record.date))
+        assert {"ộ", "ế", "ự", "Đ", "ơ", "ư"} <= shown
+        missing = sorted(c for c in shown if not c.isspace() and _glyph_missing(font, c, notdef))
+        assert missing == [], (weight, missing)
+
+
+def test_a_404_page_is_not_indexed_and_links_from_the_site_root(published):
+    site, _ = published
+    for file in (site / "404.html", site / "en" / "404.html"):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        assert meta(soup, "robots") == "noindex"
+        assert soup.find("link", rel="canonical") is None
+        assert soup.find("link", rel="alternate", hreflang=True) is None
+        switch = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
+        assert {lang: href.replace("/en/../", "/") for lang, href in switch.items()} == {
+            "vi": "/archive/",
+            "en": "/archive/en/",
+        }
+        for a in soup.find_all("a", href=True):
+            assert a["href"].startswith(("/archive/", "https://", "#")), a["href"]
+            assert "//" not in a["href"].removeprefix("https://"), a["href"]
