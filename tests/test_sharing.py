@@ -9,11 +9,13 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageChops, ImageDraw
+from playwright.sync_api import sync_playwright
 
 from archive.locale import LANGUAGES
 from archive.pipeline import build
 from archive.render import Helpers, Site
 from archive.social_cards import DETAIL_SIZES, TITLE_SIZES, _font
+from bench.browser import launch, serve
 
 SITE_URL = "https://owner.github.io/archive/"
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
@@ -152,3 +154,20 @@ def test_a_404_page_is_not_indexed_and_links_from_the_site_root(published):
         for a in soup.find_all("a", href=True):
             assert a["href"].startswith(("/archive/", "https://", "#")), a["href"]
             assert "//" not in a["href"].removeprefix("https://"), a["href"]
+
+
+def test_pages_built_for_their_address_request_nothing_from_it_when_served_elsewhere(published):
+    """Absolute alternates must not send the theme's script to the published host, or to a sitemap
+    that does not exist beside a page."""
+    site, _ = published
+    problems: list[str] = []
+    with serve(site, "/archive/") as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        tab = browser.new_page()
+        tab.on("console", lambda message: message.type == "error" and problems.append(message.text))
+        tab.on("request", lambda request: request.url.startswith(base) or problems.append(request.url))
+        tab.on("response", lambda response: response.status >= 400 and problems.append(response.url))
+        for path in ("", "en/", "conferences/2022-09-23-northern-28-viii/", "en/people/bui-huy-son/"):
+            tab.goto(base + path, wait_until="networkidle")
+        browser.close()
+    assert problems == []
