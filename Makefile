@@ -16,6 +16,12 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 	$(PIP) install -r requirements-dev.txt
 	touch $@
 
+# The web validators that the tests run (Nu HTML Checker, Lighthouse), exactly as package-lock.json pins them;
+# no install scripts: vnu-jar's would download a Java runtime where none is found (.ci/run installs Debian's).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 site: $(VENV)/.site
 	$(PY) build.py build $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
@@ -25,10 +31,11 @@ check: $(VENV)/.site
 serve: $(VENV)/.site
 	$(PY) build.py serve
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev node_modules/.installed
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 	@cat test-artifacts/search-benchmark.txt 2>/dev/null || true
+	@cat test-artifacts/lighthouse.txt 2>/dev/null || true
 
 bench: $(VENV)/.dev
 	$(PY) -m bench.performance $(if $(AGAINST),--against "$(AGAINST)") --json test-artifacts/bench.json
