@@ -196,3 +196,19 @@ def test_the_search_dialog_is_accessible_fits_a_phone_and_speaks_the_page_langua
     assert placeholder == ("Tìm kiếm" if lang == "vi" else "Search")
     assert ("kết quả" in tab.inner_text("pagefind-modal pagefind-summary")) == (lang == "vi")
     tab.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_header_does_not_move_when_the_search_script_arrives(browser, viewport):
+    """Before Pagefind's script defines its button, the search link holds the button's place: no layout shift."""
+    boxes = """() => [...document.querySelectorAll('.md-header__inner > *')]
+        .map(e => e.getBoundingClientRect()).filter(r => r.width)
+        .map(r => [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)])"""
+    before = browser.new_page(viewport=viewport)
+    before.route("**/pagefind-component-ui.js", lambda route: route.abort())
+    before.goto(browser.base_url + "en/")  # type: ignore[attr-defined]
+    after = open_page(browser, "", "en", viewport)
+    after.wait_for_selector("pagefind-modal-trigger button")
+    assert before.evaluate(boxes) == after.evaluate(boxes)
+    before.close()
+    after.close()
