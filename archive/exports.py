@@ -8,7 +8,7 @@ import datetime
 import io
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from .errors import FieldPath
 from .locale import LANGUAGES, parse_date
 from .model import Archive, Conference
 from .schema import ANY, SCHEMA_DIR, Field, below, fields, find, references, value_at
-from .settings import FEED_ENTRIES
+from .settings import FEED_ENTRIES, LICENSE
 
 DATA_FOLDER = "data"
 """Where the downloads go, at the site's root (the Vietnamese build), linked from both languages."""
@@ -53,11 +53,32 @@ def archive_json(archive: Archive) -> str:
         {
             "description": "Conferences of Viet Nam's Ministry of Industry and Trade with the provinces' Departments "
             "of Industry and Trade; every text in Vietnamese (vi) and English (en).",
+            "license": LICENSE,
             "schema": "conference.schema.json",
             "conferences": [resolved(conference.data, archive.refs) for conference in archive.conferences],
             "references": archive.refs,
         },
         ensure_ascii=False,
+    )
+
+
+def conference_json(archive: Archive, conference: Conference, site_root: str, source_root: str) -> str:
+    """One conference on its own (data/conferences/<id>.json): its record with the references
+    resolved, the licence, and the addresses of its page in each language and of its YAML source
+    (relative to the file when the site's or the repository's address is not known)."""
+    root = site_root or "../../"
+    folders = {lang: "" if lang == LANGUAGES[0] else f"{lang}/" for lang in LANGUAGES}
+    pages = {lang: f"{root}{folder}conferences/{conference.id}/" for lang, folder in folders.items()}
+    return json.dumps(
+        {
+            "license": LICENSE,
+            "pages": pages,
+            "source": f"{source_root or 'content/'}conferences/{conference.id}.yaml",
+            "schema": "../schema/conference.schema.json",
+            "conference": resolved(conference.data, archive.refs),
+        },
+        ensure_ascii=False,
+        indent=1,
     )
 
 
@@ -161,25 +182,37 @@ def figures_csv(archive: Archive) -> str:
     return _table(columns, rows)
 
 
-def atom_feed(archive: Archive, lang: str, site_root: str, strings: dict[str, dict[str, str]]) -> str:
-    """The newest conferences in one language, newest first, as an Atom feed (addresses absolute
-    when known)."""
+def atom_feed(
+    conferences: Sequence[Conference],
+    lang: str,
+    site_root: str,
+    strings: dict[str, dict[str, str]],
+    page: str = "",
+    about: str = "",
+) -> str:
+    """The newest of the conferences in one language, newest first, as an Atom feed (addresses
+    absolute when the site's is known). page is the page the feed belongs to, from the language's
+    root ("" for the archive's own feed), and about what that page is about, for the title."""
     language_root = site_root + ("" if lang == LANGUAGES[0] else f"{lang}/")
+    archive_name = strings["home_title"][lang]
     feed = FeedGenerator()
-    feed.id(feed_id("feed", lang))
-    feed.title(strings["home_title"][lang])
+    feed.id(feed_id("feed", lang, *([page] if page else [])))
+    feed.title(f"{about} · {archive_name}" if about else archive_name)
     feed.subtitle(strings["home_intro"][lang])
-    feed.author({"name": strings["home_title"][lang], **({"uri": language_root} if language_root else {})})
+    feed.author({"name": archive_name, **({"uri": language_root} if language_root else {})})
+    feed.rights(f"{LICENSE['title']} ({LICENSE['short']}): {LICENSE['path']}")
+    feed.link(href=LICENSE["path"], rel="license")
     feed.language(lang)
-    feed.link(href=language_root + "feed.xml", rel="self")
-    feed.link(href=language_root or "./", rel="alternate")
+    feed.link(href=language_root + page + "feed.xml", rel="self")
+    feed.link(href=(language_root + page) or "./", rel="alternate")
     newest: datetime.datetime | None = None
-    for conference in archive.conferences[-FEED_ENTRIES:]:  # feedgen puts each new entry first: newest on top
+    for conference in list(conferences)[-FEED_ENTRIES:]:  # feedgen puts each new entry first: newest on top
         entry = feed.add_entry()
         entry.id(feed_id("conference", conference.id, lang))
-        entry.title(conference.data["title"][lang])
+        # Read through the typed record, so that the preview notes what a page's feed depends on.
+        entry.title(getattr(conference.record.title, lang))
         entry.link(href=f"{language_root}conferences/{conference.id}/")
-        entry.summary(conference.data["summary"][lang])
+        entry.summary(getattr(conference.record.summary, lang))
         when = _moment(conference)
         entry.published(when)
         entry.updated(when)
@@ -203,15 +236,25 @@ def write_if_changed(path: Path, text: str | bytes, encoding: str = "utf-8") -> 
     return True
 
 
-def write_downloads(archive: Archive, md_root: Path, site_url: str | None, strings: dict[str, dict[str, str]]) -> None:
-    """archive.json, the CSV tables and the schema beside the Vietnamese pages, and a feed for each language."""
+def write_downloads(
+    archive: Archive, md_root: Path, site_url: str | None, source_root: str, strings: dict[str, dict[str, str]]
+) -> None:
+    """archive.json, a JSON file per conference, the CSV tables and the schema beside the Vietnamese
+    pages, and a feed for each language. source_root is where the content files are read in the
+    repository ("" when it is not known)."""
     data = md_root / LANGUAGES[0] / DATA_FOLDER
+    site_root = site_url.rstrip("/") + "/" if site_url else ""
     write_if_changed(data / "archive.json", archive_json(archive))
+    wanted = set()
+    for conference in archive.conferences:
+        wanted.add(file := data / "conferences" / f"{conference.id}.json")
+        write_if_changed(file, conference_json(archive, conference, site_root, source_root))
+    for stale in set((data / "conferences").glob("*.json")) - wanted:
+        stale.unlink()
     # A byte-order mark lets spreadsheet programs read the Vietnamese text as UTF-8.
     write_if_changed(data / "figures.csv", figures_csv(archive), "utf-8-sig")
     write_if_changed(data / "conferences.csv", conferences_csv(archive), "utf-8-sig")
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         write_if_changed(data / "schema" / schema.name, schema.read_text(encoding="utf-8"))
-    site_root = site_url.rstrip("/") + "/" if site_url else ""
     for lang in LANGUAGES:
-        write_if_changed(md_root / lang / "feed.xml", atom_feed(archive, lang, site_root, strings))
+        write_if_changed(md_root / lang / "feed.xml", atom_feed(archive.conferences, lang, site_root, strings))

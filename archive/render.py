@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -11,17 +11,19 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, locale, place_history
+from . import charts, locale, place_history, structured_data
+from .calendars import Day, calendar
 from .charts import comparable
 from .comparisons import CHANGE, comparisons
 from .comparisons import svg as comparisons_svg
 from .escape import front_matter_text, html_text, markdown_text
-from .exports import write_downloads, write_if_changed
+from .exports import atom_feed, feed_id, write_downloads, write_if_changed
 from .incremental import Drawn, Memory, still_drawn, tracing, value_of
 from .locale import LANGUAGES
 from .model import Archive, Conference
 from .parallel import side_by_side
 from .records import load
+from .settings import LICENSE
 from .social_cards import draw_card
 from .typed import NOT_RECORDED, Ref
 from .vietnamese import name_sort_key, sort_key
@@ -88,6 +90,11 @@ class Site:
     content_path: str = "content"
     """The content folder's path in the repository, for edit links."""
 
+    def content_url(self, action: str, file: str = "") -> str:
+        """The address at which the repository shows ("blob") or edits ("edit") a content file; empty
+        without a repository."""
+        return f"{self.repo_url.rstrip('/')}/{action}/main/{self.content_path}/{file}" if self.repo_url else ""
+
 
 class Helpers:
     """What templates call to name, link and format things in one language, from one page."""
@@ -147,15 +154,28 @@ class Helpers:
         period = place_history.period_at(self.archive.refs["places"][ref], conference.date)
         return periods.index(period) if period in periods else 0
 
-    def today(self, ref: Ref) -> Markup:
-        """ " (part of Phú Thọ since 1 July 2025)" after a place that no longer exists as it was."""
+    def _today_parts(self, ref: Ref) -> tuple[str, Ref, str] | None:
+        """What a place is today, around the name of the unit it is part of (None if it still exists)."""
         successor = self.entry(ref).successor
         if not successor:
-            return Markup("")
+            return None
         now = Ref(place_history.current(self.archive.refs["places"], ref), "places")
         text = self.ui(f"today_{successor.change}").format(place="{place}", date=self.date(successor.since))
         before, _, after = text.partition("{place}")
+        return before, now, after
+
+    def today(self, ref: Ref) -> Markup:
+        """ " (part of Phú Thọ since 1 July 2025)" after a place that no longer exists as it was."""
+        parts = self._today_parts(ref)
+        if not parts:
+            return Markup("")
+        before, now, after = parts
         return markdown_text(f" ({before}") + self.link(self.name(now), f"places/{now}.md") + markdown_text(f"{after})")
+
+    def today_text(self, ref: Ref) -> str:
+        """The same as today(), as plain text."""
+        parts = self._today_parts(ref)
+        return f" ({parts[0]}{self.name(parts[1])}{parts[2]})" if parts else ""
 
     def absorbed(self, ref: Ref) -> list[Ref]:
         """The places that merged into this one, or became it."""
@@ -182,9 +202,7 @@ class Helpers:
 
     def edit_url(self, file: str) -> str:
         """The address that opens a content file in the repository's editor; empty without a repository."""
-        return (
-            f"{self.site.repo_url.rstrip('/')}/edit/main/{self.site.content_path}/{file}" if self.site.repo_url else ""
-        )
+        return self.site.content_url("edit", file)
 
     def date(self, iso: str) -> str:
         return locale.format_date(iso, self.lang)
@@ -288,44 +306,92 @@ class Helpers:
         up = "../" * (self.page_path.count("/") + 1)
         return Markup(f'<a href="{html_text(up + "data/" + file)}">{html_text(label)}</a>')
 
+    def feed(self, ref: Ref) -> str:
+        """The Atom feed of a series', a person's or a place's conferences, written beside its page;
+        its path from the language's root."""
+        conferences = (
+            self.archive.by_series.get(ref, [])
+            if ref.kind == "series"
+            else self.archive.linked.get((ref.kind, ref), [])
+        )
+        page = f"{ref.kind}/{ref}/"
+        site_root = self.site.url.rstrip("/") + "/" if self.site.url else ""
+        self.assets[page + "feed.xml"] = atom_feed(
+            conferences, self.lang, site_root, load_strings(), page, self.name(ref)
+        )
+        return page + "feed.xml"
+
+    def calendar(self, series: Ref | None = None) -> str:
+        """The iCalendar file of a series' conferences, or of every conference, written beside the
+        page; its path from the language's root."""
+        conferences = self.archive.by_series.get(series, []) if series else self.archive.conferences
+        path = f"series/{series}/calendar.ics" if series else "calendar.ics"
+        name = f"{self.name(series)} · {self.ui('home_title')}" if series else self.ui("home_title")
+        days = []
+        for conference in self.undated(conferences, dated=True):
+            record = conference.record
+            url = self.page_url_of(f"conferences/{conference.id}.md") or ""
+            place = (
+                self.place_name(conference.place, record.date) + self.today_text(conference.place)
+                if conference.place
+                else ""
+            )
+            hall = self.t(record.venue.hall) if record.venue.hall else ""
+            days.append(
+                Day(
+                    uid=feed_id("conference", conference.id, self.lang).removeprefix("urn:uuid:"),
+                    start=locale.parse_date(record.date),
+                    days=max(1, math.ceil(record.duration_days or 1)),  # a half day is on one day
+                    summary=self.t(record.title),
+                    description="\n\n".join(filter(None, [self.t(record.summary), url])),
+                    location=", ".join(filter(None, [hall, place])),
+                    url=url,
+                )
+            )
+        self.assets[path] = calendar(name, self.lang, days)
+        return path
+
+    def undated(self, conferences: list[Conference], dated: bool = False) -> list[Conference]:
+        """The conferences whose day is not known (given to the month or year only); or, dated, the others."""
+        return [c for c in conferences if (locale.date_precision(c.record.date) == "day") == dated]
+
+    def feed_link(self, feed: str, calendar: str | None = None) -> Markup:
+        """A line with the links to the page's own feed and, for a series, its calendar."""
+        links = self.link(self.ui("feed_of_page"), feed)
+        if calendar:
+            links += Markup(" · ") + self.link(self.ui("calendar_of_page"), calendar)
+        return Markup('<p class="archive-feed" markdown>') + links + Markup("</p>")
+
+    def license_notice(self) -> Markup:
+        """The licence of the data and texts, in a sentence with a link to it."""
+        before, after = self.ui("license_notice").split("{license}")
+        link = Markup(f"[{markdown_text(LICENSE['short'])}]({LICENSE['path']})")
+        return markdown_text(before) + link + markdown_text(after)
+
     def page_url(self) -> str | None:
         """This page's absolute address, when the site's address is known."""
+        return self.page_url_of(self.page_path)
+
+    def to_root(self) -> str:
+        """The relative path from this page's address to its language's root ("../../" from conferences/x/)."""
+        url = self.page_path.removesuffix(".md").removesuffix("index").rstrip("/")
+        return "../" * (url.count("/") + 1 if url else 0)
+
+    def page_url_of(self, page_path: str) -> str | None:
+        """The absolute address of a page of this language, by its Markdown file, when the site's is known."""
         if not self.site.url:
             return None
         root = self.site.url.rstrip("/") + "/" + ("" if self.lang == LANGUAGES[0] else f"{self.lang}/")
-        path = self.page_path.removesuffix(".md").removesuffix("index")
+        path = page_path.removesuffix(".md").removesuffix("index")
         return root + (path + "/" if path and not path.endswith("/") else path)
 
-    def event(self, conference: Conference) -> Markup:
-        """schema.org Event data for the page's head."""
-        record = conference.record
-        modes = {"in-person": "Offline", "online": "Online", "hybrid": "Mixed"}
-        event: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": self.t(record.title),
-            "description": self.t(record.summary),
-            "startDate": record.date,
-            "inLanguage": self.lang,
-            "organizer": [{"@type": "GovernmentOrganization", "name": self.name(org)} for org in record.hosts],
-            "superEvent": {"@type": "EventSeries", "name": self.name(record.series)},
-        }
-        event["url"] = self.page_url() or self.page_path.removesuffix(".md") + "/"
-        if record.format in modes:
-            event["eventAttendanceMode"] = f"https://schema.org/{modes[record.format]}EventAttendanceMode"
-        if conference.place:
-            venue, place_name = record.venue, self.name(conference.place)
-            address = {"@type": "PostalAddress", "addressRegion": place_name, "addressCountry": "VN"}
-            if venue.address:
-                address["streetAddress"] = self.t(venue.address)
-            event["location"] = {
-                "@type": "Place",
-                "name": self.t(venue.hall) if venue.hall else place_name,
-                "address": address,
-            }
-        text = json.dumps(event, ensure_ascii=False)
-        # Valid JSON and YAML either way; escaped, no markup from a record stands in the page's source.
-        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    def json_ld(self, about: Conference | Ref) -> Markup:
+        """The schema.org data of the page about a conference, a series, a person or a place."""
+        if isinstance(about, Ref):
+            of_kind = {"series": structured_data.series, "people": structured_data.person}
+            of_kind["places"] = structured_data.place
+            return structured_data.script_text(of_kind[about.kind](self, about))
+        return structured_data.script_text(structured_data.event(self, about))
 
     def series_figures(self, series: str) -> list[tuple[Conference, Any]]:
         """Every figure reported at the series' conferences."""
@@ -473,7 +539,7 @@ def _render_part(job: Job, part: str) -> RenderReport:
     archive, md_root, site, memory, basis = job
     if part in LANGUAGES:
         return render_language(archive, part, md_root / part, site, memory, basis)
-    write_downloads(archive, md_root, site.url, load_strings())
+    write_downloads(archive, md_root, site.url, site.content_url("blob"), load_strings())
     return RenderReport()
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from .locale import LANGUAGES
 from .parallel import side_by_side
+from .render import load_strings
 from .search_index import index_site
+from .settings import LICENSE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,6 +70,12 @@ class LanguageBuild:
     dirty: bool
 
 
+def licence_notice(lang: str) -> str:
+    """The licence as the footer of every page states it (Material shows config.copyright as HTML)."""
+    link = f'<a href="{LICENSE["path"]}" rel="license">{LICENSE["short"]}</a>'
+    return load_strings()["license_notice"][lang].format(license=link)
+
+
 DIRTY_WARNING = "A 'dirty' build is being performed"
 """MkDocs warns at the start of every dirty build, which strict mode would count as a failure."""
 
@@ -96,6 +104,7 @@ def build_language(_: object, job: LanguageBuild) -> None:
         site_dir=str(job.site_dir),
         site_url=job.site_url,
         repo_url=job.repo_url,
+        copyright=licence_notice(job.lang),
     )
     build(config, dirty=job.dirty)
 

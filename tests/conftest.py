@@ -23,6 +23,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildRep
     return out, report
 
 
+PUBLISHED_URL = "https://owner.github.io/archive/"
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
+    """The real content built for a GitHub Pages project address, with its repository."""
+    out = tmp_path_factory.mktemp("published") / "site"
+    report = build(DEFAULT_CONTENT, out, PUBLISHED_URL, tmp_path_factory.mktemp("work"), REPO_URL)
+    return out, report
+
+
 @pytest.fixture(scope="session")
 def site_dir(built_site: tuple[Path, BuildReport]) -> Path:
     return built_site[0]

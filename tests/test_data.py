@@ -121,7 +121,7 @@ def test_each_language_has_an_atom_feed_newest_first_linked_from_every_page(buil
 def test_a_feed_holds_the_newest_conferences_only(tmp_path):
     archive = load_archive(generate(tmp_path, FEED_ENTRIES + 10))
     for lang in LANGUAGES:
-        feed = ElementTree.fromstring(atom_feed(archive, lang, "https://example.org/", load_strings()))
+        feed = ElementTree.fromstring(atom_feed(archive.conferences, lang, "https://example.org/", load_strings()))
         links = [entry.find(f"{ATOM}link").get("href") for entry in feed.findall(f"{ATOM}entry")]
         newest = archive.newest_first()[:FEED_ENTRIES]
         root = "https://example.org/" + ("" if lang == "vi" else f"{lang}/")
@@ -135,7 +135,7 @@ def test_a_feed_has_an_author_and_ids_that_stay_when_the_site_moves(tmp_path):
     for lang in LANGUAGES:
         ids = []
         for site_root in ("https://owner.github.io/archive/", "https://archive.example.vn/", ""):
-            feed = ElementTree.fromstring(atom_feed(archive, lang, site_root, strings))
+            feed = ElementTree.fromstring(atom_feed(archive.conferences, lang, site_root, strings))
             assert feed.find(f"{ATOM}author/{ATOM}name").text == strings["home_title"][lang]
             ids.append([feed.find(f"{ATOM}id").text] + [e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")])
         assert ids[0] == ids[1] == ids[2]

@@ -12,21 +12,12 @@ from PIL import Image, ImageChops, ImageDraw
 from playwright.sync_api import sync_playwright
 
 from archive.locale import LANGUAGES
-from archive.pipeline import build
 from archive.render import Helpers, Site
 from archive.social_cards import DETAIL_SIZES, TITLE_SIZES, _font
 from bench.browser import launch, serve
+from tests.conftest import PUBLISHED_URL as SITE_URL
 
-SITE_URL = "https://owner.github.io/archive/"
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory):
-    """The archive built for a GitHub Pages project address."""
-    out = tmp_path_factory.mktemp("published") / "site"
-    report = build(out_dir=out, work_dir=tmp_path_factory.mktemp("work"), site_url=SITE_URL)
-    return out, report
 
 
 @pytest.fixture(scope="module")
