@@ -9,6 +9,7 @@ import io
 import json
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from feedgen.feed import FeedGenerator
 from .errors import FieldPath
 from .locale import LANGUAGES, parse_date
 from .model import Archive, Conference
-from .schema import ANY, SCHEMA_DIR, Field, below, fields, find, references, value_at
+from .schema import ANY, SCHEMA_DIR, UNKNOWN, Field, below, fields, find, references, value_at
 from .settings import FEED_ENTRIES, LICENSE
 
 DATA_FOLDER = "data"
@@ -82,8 +83,15 @@ def conference_json(archive: Archive, conference: Conference, site_root: str, so
     )
 
 
-Column = tuple[str, Callable[[Any], Any]]
-"""A CSV column: its name, and how its cell is read from a row's data."""
+@dataclass(frozen=True)
+class Column:
+    """A CSV column: its name, how its cell is read from a row's data, and its Table Schema type and
+    description (datapackage.json), all from the schema field it comes from."""
+
+    name: str
+    cell: Callable[[Any], Any]
+    type: str = "string"
+    description: str = ""
 
 
 def _names(archive: Archive, kind: str, ref: Any) -> tuple[str, str]:
@@ -104,29 +112,55 @@ def _label(archive: Archive, items: Field, labels: list[str], item: Any) -> str:
     return str(item)
 
 
+def _table_type(schema: dict[str, Any]) -> str:
+    """The Table Schema type of a plain field: its JSON Schema type, or string (a date may be partial)."""
+    for option in (schema, *schema.get("oneOf", ())):
+        if option.get("type") in ("integer", "number", "boolean"):
+            return option["type"]
+    return "string"
+
+
+LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
+
+
 def _columns(archive: Archive, field: Field, at: FieldPath) -> list[Column]:
     """The columns a field of the schema fills, by its kind: an id gives the entry's names beside it,
     a text one column per language, a group one per field, a list the labels of its items joined."""
     name = "_".join(map(str, at))
     schema, csv_kind = field.schema, field.schema.get("x-csv")
+    about = schema.get("description", "")
 
     def value(row: Any) -> Any:
         found = value_at(row, at)
         return "" if found is None else found
 
     if csv_kind == "count":
-        return [(name, lambda row: len(v) if isinstance(v := value(row), list) else v)]
+        count = f"How many: {about}"
+        return [Column(name, lambda row: len(v) if isinstance(v := value(row), list) else v, "integer", count)]
     if field.references:
         kind = field.references
         return [
-            (name, value),
-            (f"{name}_vi", lambda row: _names(archive, kind, value_at(row, at))[0]),
-            (f"{name}_en", lambda row: _names(archive, kind, value_at(row, at))[1]),
+            Column(name, value, "string", about),
+            *(
+                Column(
+                    f"{name}_{lang}",
+                    lambda row, index=index: _names(archive, kind, value_at(row, at))[index],
+                    "string",
+                    f"The name, in {LANGUAGE_NAMES[lang]}, of the entry the column {name} names.",
+                )
+                for index, lang in enumerate(LANGUAGES)
+            ),
         ]
     inside = below("conference", field.path)
     if set(schema.get("properties", ())) == set(LANGUAGES):
         return [
-            (f"{name}_{lang}", lambda row, lang=lang: (value_at(row, at) or {}).get(lang, "")) for lang in LANGUAGES
+            Column(
+                f"{name}_{lang}",
+                lambda row, lang=lang: (value_at(row, at) or {}).get(lang, ""),
+                "string",
+                f"{about} (in {LANGUAGE_NAMES[lang]})",
+            )
+            for lang in LANGUAGES
         ]
     if inside and inside[0].path[-1] == ANY:
         items, labels = inside[0], schema.get("x-csv-label", [])
@@ -137,17 +171,17 @@ def _columns(archive: Archive, field: Field, at: FieldPath) -> list[Column]:
                 "; ".join(_label(archive, items, labels, item) for item in found) if isinstance(found, list) else found
             )
 
-        return [(name, joined)]
+        return [Column(name, joined, "string", f"{about} Items joined by '; '.")]
     if inside:
         return [column for f in inside for column in _columns(archive, f, (*at, f.path[-1]))]
-    return [(name, value)]
+    return [Column(name, value, _table_type(schema), about)]
 
 
 def _table(columns: list[Column], rows: list[Any]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(name for name, _ in columns)
-    writer.writerows([cell(row) for _, cell in columns] for row in rows)
+    writer.writerow(column.name for column in columns)
+    writer.writerows([column.cell(row) for column in columns] for row in rows)
     return buffer.getvalue()
 
 
@@ -160,26 +194,67 @@ def _csv_fields(within: FieldPath) -> list[Field]:
     ]
 
 
+def conference_columns(archive: Archive) -> list[Column]:
+    """conferences.csv: one row per conference, with the fields the schema marks x-csv."""
+    return [column for f in _csv_fields(()) for column in _columns(archive, f, f.path)]
+
+
+def figure_columns(archive: Archive) -> list[Column]:
+    """figures.csv: one row per figure, with its conference and the figure's fields the schema marks x-csv."""
+    columns = [
+        Column(
+            "conference_id", lambda row: row["conference"]["id"], "string", "The conference the figure was reported at."
+        ),
+        Column("conference_date", lambda row: row["conference"]["date"], "string", "The conference's date (ISO 8601)."),
+        Column("series", lambda row: row["conference"]["series"], "string", "The conference's series."),
+    ]
+    return columns + [column for f in _csv_fields(FIGURES) for column in _columns(archive, f, f.path[len(FIGURES) :])]
+
+
 def conferences_csv(archive: Archive) -> str:
-    """One row per conference, with the fields the schema marks x-csv."""
-    columns = [column for f in _csv_fields(()) for column in _columns(archive, f, f.path)]
-    return _table(columns, [conference.data for conference in archive.conferences])
+    return _table(conference_columns(archive), [conference.data for conference in archive.conferences])
 
 
 def figures_csv(archive: Archive) -> str:
-    """One row per figure, with its conference and the figure's fields the schema marks x-csv."""
     rows = [
         {"conference": conference.data, **figure}
         for conference in archive.conferences
         for _, figure in find(conference.data, FIGURES)
     ]
-    columns: list[Column] = [
-        ("conference_id", lambda row: row["conference"]["id"]),
-        ("conference_date", lambda row: row["conference"]["date"]),
-        ("series", lambda row: row["conference"]["series"]),
-    ]
-    columns += [column for f in _csv_fields(FIGURES) for column in _columns(archive, f, f.path[len(FIGURES) :])]
-    return _table(columns, rows)
+    return _table(figure_columns(archive), rows)
+
+
+def _table_schema(columns: list[Column]) -> dict[str, Any]:
+    return {
+        "fields": [{"name": c.name, "type": c.type, "description": c.description} for c in columns],
+        # A field the sources do not give is written `unknown`: a missing value, not a wrong one.
+        "missingValues": ["", UNKNOWN],
+    }
+
+
+def data_package(archive: Archive) -> str:
+    """datapackage.json (Frictionless Data): the two CSV files, each column with its type and
+    description, the keys that join them, and the licence."""
+    conferences = _table_schema(conference_columns(archive)) | {"primaryKey": ["id"]}
+    figures = _table_schema(figure_columns(archive)) | {
+        "foreignKeys": [{"fields": ["conference_id"], "reference": {"resource": "conferences", "fields": ["id"]}}]
+    }
+    table = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig"}
+    return json.dumps(
+        {
+            "name": "moit-conference-archive",
+            "title": "Lưu trữ hội nghị ngành Công Thương / Industry and Trade Conference Archive",
+            "description": "Conferences of Viet Nam's Ministry of Industry and Trade with the provinces' Departments "
+            "of Industry and Trade, and the figures reported at them; texts in Vietnamese (_vi) and English (_en).",
+            "licenses": [{"name": LICENSE["id"], "path": LICENSE["path"], "title": LICENSE["title"]}],
+            "resources": [
+                {"name": "conferences", "path": "conferences.csv", **table, "schema": conferences},
+                {"name": "figures", "path": "figures.csv", **table, "schema": figures},
+            ],
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
 
 
 def atom_feed(
@@ -254,6 +329,7 @@ def write_downloads(
     # A byte-order mark lets spreadsheet programs read the Vietnamese text as UTF-8.
     write_if_changed(data / "figures.csv", figures_csv(archive), "utf-8-sig")
     write_if_changed(data / "conferences.csv", conferences_csv(archive), "utf-8-sig")
+    write_if_changed(data / "datapackage.json", data_package(archive))
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         write_if_changed(data / "schema" / schema.name, schema.read_text(encoding="utf-8"))
     for lang in LANGUAGES:

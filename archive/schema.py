@@ -71,8 +71,12 @@ def forms(node: Schema, file: str) -> list[tuple[Schema, str]]:
     return shapes or [(node, file)]
 
 
+UNKNOWN = "unknown"
+"""The word a record writes where the sources do not give a field."""
+
+
 def may_be_unknown(node: Schema) -> bool:
-    return any(branch.get("const") == "unknown" for branch in node.get("oneOf", []) + node.get("anyOf", []))
+    return any(branch.get("const") == UNKNOWN for branch in node.get("oneOf", []) + node.get("anyOf", []))
 
 
 @dataclass(frozen=True)
