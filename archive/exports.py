@@ -15,6 +15,7 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
+from . import catalog
 from .errors import FieldPath
 from .locale import LANGUAGES, parse_date
 from .model import Archive, Conference
@@ -312,11 +313,17 @@ def write_if_changed(path: Path, text: str | bytes, encoding: str = "utf-8") -> 
 
 
 def write_downloads(
-    archive: Archive, md_root: Path, site_url: str | None, source_root: str, strings: dict[str, dict[str, str]]
+    archive: Archive,
+    md_root: Path,
+    site_url: str | None,
+    source_root: str,
+    modified: datetime.date | None,
+    strings: dict[str, dict[str, str]],
 ) -> None:
-    """archive.json, a JSON file per conference, the CSV tables and the schema beside the Vietnamese
-    pages, and a feed for each language. source_root is where the content files are read in the
-    repository ("" when it is not known)."""
+    """archive.json, a JSON file per conference, the CSV tables, their data package, the catalogue and
+    the schema beside the Vietnamese pages, and a feed for each language. source_root is where the
+    content files are read in the repository ("" when it is not known); modified the day the content
+    last changed (None when not known)."""
     data = md_root / LANGUAGES[0] / DATA_FOLDER
     site_root = site_url.rstrip("/") + "/" if site_url else ""
     write_if_changed(data / "archive.json", archive_json(archive))
@@ -330,6 +337,8 @@ def write_downloads(
     write_if_changed(data / "figures.csv", figures_csv(archive), "utf-8-sig")
     write_if_changed(data / "conferences.csv", conferences_csv(archive), "utf-8-sig")
     write_if_changed(data / "datapackage.json", data_package(archive))
+    catalogue = catalog.dcat(f"{site_root}{DATA_FOLDER}/" if site_root else "", modified)
+    write_if_changed(data / "catalog.jsonld", json.dumps(catalogue, ensure_ascii=False, indent=1))
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         write_if_changed(data / "schema" / schema.name, schema.read_text(encoding="utf-8"))
     for lang in LANGUAGES:

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .history import last_changes
 from .incremental import Memory
 from .model import Archive, build_archive
 from .records import load_content
@@ -44,8 +45,8 @@ def site_of(content_dir: Path, site_url: str | None, repo_url: str | None) -> Si
     """Where the site is published and edited: edit links need the content folder inside the repository."""
     content = content_dir.resolve()
     if not content.is_relative_to(ROOT):
-        return Site(site_url)
-    return Site(site_url, repository_url(repo_url), content.relative_to(ROOT).as_posix())
+        return Site(site_url, changed=last_changes(content))
+    return Site(site_url, repository_url(repo_url), content.relative_to(ROOT).as_posix(), last_changes(content))
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 from dataclasses import dataclass, field
 from functools import cache
@@ -11,7 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import charts, locale, place_history, structured_data
+from . import catalog, charts, locale, place_history, structured_data
 from .calendars import Day, calendar
 from .charts import comparable
 from .comparisons import CHANGE, comparisons
@@ -89,6 +90,12 @@ class Site:
     repo_url: str | None = None
     content_path: str = "content"
     """The content folder's path in the repository, for edit links."""
+    changed: dict[str, datetime.date] = field(default_factory=dict, hash=False)
+    """When each content file last changed (archive/history.py), by its path from the content folder."""
+
+    def last_change(self) -> datetime.date | None:
+        """The day the content last changed, when the repository's history is known."""
+        return max(self.changed.values(), default=None)
 
     def content_url(self, action: str, file: str = "") -> str:
         """The address at which the repository shows ("blob") or edits ("edit") a content file; empty
@@ -351,6 +358,13 @@ class Helpers:
         self.assets[path] = calendar(name, self.lang, days)
         return path
 
+    def undated_note(self, conferences: list[Conference]) -> Markup:
+        """Which of the conferences a calendar leaves out, for want of a day; nothing when none is."""
+        undated = self.undated(conferences)
+        if not undated:
+            return Markup("")
+        return markdown_text(self.ui("calendar_undated") + " ") + Markup("; ").join(map(self.conference, undated)) + "."
+
     def undated(self, conferences: list[Conference], dated: bool = False) -> list[Conference]:
         """The conferences whose day is not known (given to the month or year only); or, dated, the others."""
         return [c for c in conferences if (locale.date_precision(c.record.date) == "day") == dated]
@@ -361,6 +375,35 @@ class Helpers:
         if calendar:
             links += Markup(" · ") + self.link(self.ui("calendar_of_page"), calendar)
         return Markup('<p class="archive-feed" markdown>') + links + Markup("</p>")
+
+    def citation(self, conference: Conference) -> dict[str, str]:
+        """What a citation of a conference's page gives: its title, the archive, its address and the day
+        its record last changed (each only when known)."""
+        changed = self.site.changed.get(f"conferences/{conference.id}.yaml")
+        found = {
+            "title": self.t(conference.record.title),
+            "archive": self.ui("home_title"),
+            "url": self.page_url() or "",
+            "changed": changed.isoformat() if changed else "",
+            "license": LICENSE["path"],
+        }
+        return {key: value for key, value in found.items() if value}
+
+    def citation_text(self, citation: dict[str, str]) -> Markup:
+        """The citation in the page's language, as a reader copies it; the day of access is theirs to fill."""
+        parts = [citation["title"], citation["archive"]] + ([citation["url"]] if "url" in citation else [])
+        dates = [self.ui("cite_changed").format(date=self.date(citation["changed"]))] if "changed" in citation else []
+        dates.append(self.ui("cite_accessed"))
+        return markdown_text(". ".join(parts) + ". " + "; ".join(dates) + ".")
+
+    def dataset_json_ld(self) -> Markup:
+        """schema.org Dataset data for the data page, the downloads at their addresses."""
+        if self.site.url:
+            data_url = self.site.url.rstrip("/") + "/data/"
+        else:
+            data_url = self.to_root() + ("" if self.lang == LANGUAGES[0] else "../") + "data/"
+        page_url = self.page_url() or "./"
+        return structured_data.script_text(catalog.dataset(data_url, page_url, self.lang, self.site.last_change()))
 
     def license_notice(self) -> Markup:
         """The licence of the data and texts, in a sentence with a link to it."""
@@ -539,7 +582,7 @@ def _render_part(job: Job, part: str) -> RenderReport:
     archive, md_root, site, memory, basis = job
     if part in LANGUAGES:
         return render_language(archive, part, md_root / part, site, memory, basis)
-    write_downloads(archive, md_root, site.url, site.content_url("blob"), load_strings())
+    write_downloads(archive, md_root, site.url, site.content_url("blob"), site.last_change(), load_strings())
     return RenderReport()
 
 

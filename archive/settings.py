@@ -14,3 +14,5 @@ LICENSE = {
 }
 """The licence of the archive's data and texts: anyone may reuse them, for any purpose, naming the
 archive. Frictionless Data's form (id, title, path); pages, footers and data files all read it here."""
+PUBLISHER = "Industry and Trade Conference Archive editors"
+"""Who publishes the archive (CITATION.cff names the same authors)."""

@@ -13,10 +13,11 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from archive.exports import resolved
-from archive.locale import LANGUAGES, date_precision
+from archive.history import last_changes
+from archive.locale import LANGUAGES, date_precision, format_date
 from archive.pipeline import build
 from archive.render import load_strings
-from archive.settings import LICENSE
+from archive.settings import LICENSE, PUBLISHER
 from tests.conftest import PUBLISHED_URL, REPO_URL, ROOT, page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -142,5 +143,44 @@ def test_the_licence_is_stated_on_every_page_in_its_language(published):
 def test_the_repository_says_how_to_cite_it_under_the_same_licence():
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert citation["cff-version"] == "1.2.0"
-    assert citation["title"] and citation["message"] and citation["authors"][0]["name"]
+    assert citation["title"] and citation["message"] and citation["authors"][0]["name"] == PUBLISHER
     assert citation["license"] == LICENSE["id"]
+
+
+def test_the_catalogue_and_the_data_page_describe_the_dataset_and_its_downloads(published):
+    site, _ = published
+    modified = max(last_changes(ROOT / "content").values()).isoformat()
+    catalogue = json.loads((site / "data" / "catalog.jsonld").read_text(encoding="utf-8"))
+    assert catalogue["@type"] == "dcat:Catalog"
+    dataset = catalogue["dcat:dataset"]
+    for node in (catalogue, dataset):
+        assert node["dct:license"]["@id"] == LICENSE["path"]
+        assert node["dct:publisher"]["foaf:name"] == PUBLISHER
+        assert {language["@id"].rsplit("/", 1)[-1] for language in node["dct:language"]} == set(LANGUAGES)
+        assert node["dct:modified"]["@value"] == modified
+    downloads = [d["dcat:downloadURL"]["@id"] for d in dataset["dcat:distribution"]]
+    assert all((site / url.removeprefix(PUBLISHED_URL)).is_file() for url in downloads), downloads
+    for lang in LANGUAGES:
+        data = json.loads(page(site, lang, "data").find("script", type="application/ld+json").string)
+        assert data["@type"] == "Dataset" and data["license"] == LICENSE["path"]
+        assert data["publisher"]["name"] == PUBLISHER and data["dateModified"] == modified
+        assert set(data["inLanguage"]) == set(LANGUAGES) and data["name"] and data["description"]
+        assert [d["contentUrl"] for d in data["distribution"]] == downloads
+
+
+def test_every_conference_page_says_how_to_cite_it_for_readers_and_reference_managers(published):
+    site, report = published
+    changed = last_changes(ROOT / "content")
+    for conference in report.archive.conferences:
+        day = changed[f"conferences/{conference.id}.yaml"].isoformat()
+        for lang in LANGUAGES:
+            html = page(site, lang, f"conferences/{conference.id}")
+            url = f"{PUBLISHED_URL}{PREFIX[lang]}conferences/{conference.id}/"
+            title = conference.data["title"][lang]
+            block = html.select_one(".archive-citation").get_text()
+            assert title in block and url in block and format_date(day, lang) in block
+            tags = {tag["name"]: tag["content"] for tag in html.find_all("meta", attrs={"name": True})}
+            assert tags["citation_title"] == tags["DC.title"] == title
+            assert tags["citation_public_url"] == tags["DC.identifier"] == url
+            assert tags["DC.date"] == day and tags["citation_date"] == day.replace("-", "/")
+            assert tags["DC.rights"] == LICENSE["path"] and tags["DC.language"] == lang
