@@ -390,11 +390,14 @@ class Helpers:
         return {key: value for key, value in found.items() if value}
 
     def citation_text(self, citation: dict[str, str]) -> Markup:
-        """The citation in the page's language, as a reader copies it; the day of access is theirs to fill."""
+        """The citation in the page's language, as a reader copies it. The day of access is the
+        reader's: the page's script writes today's date in its place (overrides/main.html)."""
         parts = [citation["title"], citation["archive"]] + ([citation["url"]] if "url" in citation else [])
         dates = [self.ui("cite_changed").format(date=self.date(citation["changed"]))] if "changed" in citation else []
-        dates.append(self.ui("cite_accessed"))
-        return markdown_text(". ".join(parts) + ". " + "; ".join(dates) + ".")
+        before, _, after = self.ui("cite_accessed").partition("{date}")
+        day = Markup("<span data-accessed>") + markdown_text(self.ui("cite_access_day")) + Markup("</span>")
+        accessed = markdown_text(before) + day + markdown_text(after)
+        return markdown_text(". ".join(parts) + ". " + "".join(f"{d}; " for d in dates)) + accessed + "."
 
     def dataset_json_ld(self) -> Markup:
         """schema.org Dataset data for the data page, the downloads at their addresses."""

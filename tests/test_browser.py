@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -212,3 +213,12 @@ def test_the_header_does_not_move_when_the_search_script_arrives(browser, viewpo
     assert before.evaluate(boxes) == after.evaluate(boxes)
     before.close()
     after.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_conference_citation_gives_today_as_the_day_of_access(browser, lang):
+    tab = open_page(browser, CONFERENCE, lang)
+    today = datetime.date.today()
+    expected = f"{today.day}/{today.month}/{today.year}" if lang == "vi" else f"{today.day} {today:%B %Y}"
+    assert tab.locator(".archive-citation [data-accessed]").inner_text() == expected
+    tab.close()
