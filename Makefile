@@ -50,6 +50,7 @@ lint: $(VENV)/.dev
 format: $(VENV)/.dev
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+	$(PY) build.py format
 
 clean:
 	rm -rf build site .pytest_cache test-artifacts

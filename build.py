@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The archive's command line: check | build | serve | new. Run with --help for the options."""
+"""The archive's command line: check | build | serve | new | format. Run with --help for the options."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ import time
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
+from ruamel.yaml.error import YAMLError
 
 from archive.errors import ContentError, github_annotation
+from archive.layout import format_file, layout_problems
 from archive.pipeline import DEFAULT_CONTENT, DEFAULT_OUT, WORK_DIR, build, load_archive
 from archive.scaffold import ScaffoldError, check_answer, fields_to_fill, series_ids, write_skeleton
 from archive.site import OutputFolderError
@@ -33,6 +35,8 @@ def _report(error: ContentError) -> int:
 
 def command_check(args: argparse.Namespace) -> int:
     archive = load_archive(args.content)
+    if problems := layout_problems(args.content):
+        raise ContentError(problems)
     print(f"OK: {len(archive.conferences)} conferences and their references are valid.")
     return 0
 
@@ -121,6 +125,21 @@ def command_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_format(args: argparse.Namespace) -> int:
+    paths = args.files or sorted(args.content.rglob("*.yaml"))
+    refused = 0
+    for path in paths:
+        try:
+            changed = format_file(path)
+        except YAMLError:
+            refused += 1
+            print(f"{path}: not YAML, left as it is; `python build.py check` says where", file=sys.stderr)
+            continue
+        if changed:
+            print(f"Laid out {path}.")
+    return 1 if refused else 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="build.py", description=__doc__)
     commands = main.add_subparsers(dest="command")
@@ -151,10 +170,18 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--title-vi", help="the Vietnamese title (asked when missing)")
     new.add_argument("--title-en", help="the English title (asked when missing)")
     new.add_argument("--slug", help="short ASCII name for the id (default: from the series)")
+    lay_out = add("format", "lay content files out the project's way (keys in the schema's order, one style)")
+    lay_out.add_argument("files", nargs="*", type=Path, help="the files (default: every file in the content folder)")
     return main
 
 
-COMMANDS = {"check": command_check, "build": command_build, "serve": command_serve, "new": command_new}
+COMMANDS = {
+    "check": command_check,
+    "build": command_build,
+    "serve": command_serve,
+    "new": command_new,
+    "format": command_format,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

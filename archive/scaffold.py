@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .layout import laid_out
 from .records import load
 from .schema import file_of, schema_files
 from .validate import real_date
@@ -22,7 +23,8 @@ summary:
 date: {date}
 format: unknown      # in-person | online | hybrid | unknown
 venue: unknown       # or: {{place: ha-noi}} with an id from content/places.yaml
-hosts: [moit]        # ids from content/organizations.yaml
+hosts:               # ids from content/organizations.yaml
+  - moit
 chairs: []           # - {{person: <id>, role: {{vi: "...", en: "..."}}}}
 figures: []
 sources:
@@ -77,10 +79,10 @@ def write_skeleton(
     path = content_dir / "conferences" / f"{record_id}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path} already exists")
-    path.write_text(
-        SKELETON.format(id=record_id, series=series, date=date, title_vi=_quoted(title_vi), title_en=_quoted(title_en)),
-        encoding="utf-8",
+    skeleton = SKELETON.format(
+        id=record_id, series=series, date=date, title_vi=_quoted(title_vi), title_en=_quoted(title_en)
     )
+    path.write_text(laid_out(skeleton, "conference"), encoding="utf-8")
     return path
 
 

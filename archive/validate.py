@@ -15,6 +15,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
 from .errors import ContentError, FieldPath, Problem
+from .layout import SCHEMA_LINE
 from .place_history import history_problems
 from .records import Content, Document, field_values
 from .schema import REFERENCE_KINDS, fields, file_of, find, references, schema_files
@@ -183,11 +184,6 @@ def real_date(iso: str) -> bool:
 
 ISO_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 UNFINISHED = re.compile(r"\bTODO\b")
-SCHEMA_LINE = {
-    "conference": "# yaml-language-server: $schema=../../schema/conference.schema.json",
-    **{kind: f"# yaml-language-server: $schema=../schema/{kind}.schema.json" for kind in REFERENCE_KINDS},
-}
-"""The first line of each kind of file: it lets editors complete and check fields as they type."""
 
 
 def file_problems(document: Document, kind: str) -> list[Problem]:
