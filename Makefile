@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: site test check serve lint format clean bench bench-search
+.PHONY: site test check serve edit lint format clean bench bench-search
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,9 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 	$(PIP) install -r requirements-dev.txt
 	touch $@
 
-# The web validators that the tests run (Nu HTML Checker, Lighthouse), exactly as package-lock.json pins them;
-# no install scripts: vnu-jar's would download a Java runtime where none is found (.ci/run installs Debian's).
+# The editor's packages (Decap CMS, its local backend, yaml) and the web validators that the tests run (Nu HTML
+# Checker, Lighthouse), exactly as package-lock.json pins them; no install scripts: vnu-jar's would download a
+# Java runtime where none is found (.ci/run installs Debian's).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
@@ -30,6 +31,10 @@ check: $(VENV)/.site
 
 serve: $(VENV)/.site
 	$(PY) build.py serve
+
+# The web form on this computer: http://localhost:8000/admin/, saving into content/.
+edit: $(VENV)/.site node_modules/.installed
+	$(PY) build.py edit
 
 test: $(VENV)/.dev node_modules/.installed
 	$(PY) -m ruff check .

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The archive's command line: check | build | serve | new | format. Run with --help for the options."""
+"""The archive's command line: check | build | serve | new | format | edit | editor. Run with --help for the options."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -140,6 +141,31 @@ def command_format(args: argparse.Namespace) -> int:
     return 1 if refused else 0
 
 
+def command_edit(args: argparse.Namespace) -> int:
+    from archive.editor import local_editor
+
+    root = args.content.resolve().parent
+    with local_editor(root, args.port, args.api_port) as url:
+        print(f"The editor works on {root / 'content'}: open {url} (Ctrl+C stops it).")
+        print(f"Trình biên tập làm việc trên {root / 'content'}: mở {url} (Ctrl+C để dừng).")
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            print()
+    return 0
+
+
+def command_editor(args: argparse.Namespace) -> int:
+    from archive.editor import write_editor
+
+    repo = args.repo or os.environ.get("GITHUB_REPOSITORY")
+    auth_url = args.auth_url or os.environ.get("EDITOR_AUTH_URL") or None
+    auth_site = args.auth_site or os.environ.get("EDITOR_AUTH_SITE") or None
+    out = write_editor(args.out, repo=repo, auth_url=auth_url, auth_site=auth_site)
+    print(f"Wrote the editor into {out} (repository {repo or 'not set'}).")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="build.py", description=__doc__)
     commands = main.add_subparsers(dest="command")
@@ -170,6 +196,14 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--title-vi", help="the Vietnamese title (asked when missing)")
     new.add_argument("--title-en", help="the English title (asked when missing)")
     new.add_argument("--slug", help="short ASCII name for the id (default: from the series)")
+    edit = add("edit", "open the web form on this computer, saving into the content folder (Decap's local backend)")
+    edit.add_argument("--port", type=int, default=8000, help="the form's port (default: 8000)")
+    edit.add_argument("--api-port", type=int, default=8081, help="the local backend's port (default: 8081)")
+    editor = add("editor", "write the web form for publishing, e.g. into site/admin/")
+    editor.add_argument("--out", type=Path, default=DEFAULT_OUT / "admin", help="folder (default: site/admin/)")
+    editor.add_argument("--repo", help="owner/name of the GitHub repository (default: GITHUB_REPOSITORY)")
+    editor.add_argument("--auth-url", help="the sign-in service's address (default: EDITOR_AUTH_URL)")
+    editor.add_argument("--auth-site", help="the Netlify site whose sign-in it uses (default: EDITOR_AUTH_SITE)")
     lay_out = add("format", "lay content files out the project's way (keys in the schema's order, one style)")
     lay_out.add_argument("files", nargs="*", type=Path, help="the files (default: every file in the content folder)")
     return main
@@ -181,6 +215,8 @@ COMMANDS = {
     "serve": command_serve,
     "new": command_new,
     "format": command_format,
+    "edit": command_edit,
+    "editor": command_editor,
 }
 
 

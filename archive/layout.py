@@ -42,6 +42,13 @@ _TextDumper.yaml_implicit_resolvers = {
 }
 
 
+def implicit_patterns() -> list[str]:
+    """The patterns by which YAML, as archive.records reads it, takes plain text for something else
+    (yes, 10:30, 1e3, ~): such text is quoted. The editor's script quotes by the same patterns."""
+    patterns = {regexp.pattern for resolvers in _TextDumper.yaml_implicit_resolvers.values() for _, regexp in resolvers}
+    return sorted(re.sub(r"\s+", "", pattern) for pattern in patterns)
+
+
 def kind_of(path: Path) -> str:
     """The kind of a content file: "conference" under conferences/, else its reference kind (its name)."""
     return "conference" if path.parent.name == "conferences" else path.stem

@@ -5,7 +5,9 @@ Besides what JSON Schema validates, fields carry annotations that the generator 
 - `x-part`: the part played by the people named under the field (chair, speaker, ...);
 - `x-date`: a date, which must be a real day;
 - `x-csv`: a column of the CSV tables (true), or, for a list, the number of its items ("count");
-  a list's column joins its items, each shown by the first of its `x-csv-label` fields it has.
+  a list's column joins its items, each shown by the first of its `x-csv-label` fields it has;
+- `x-label` ({vi, en}) and `x-description-vi`: the web form's label and help (archive.editor), the
+  English help being `description`; `x-long-text`: bilingual text edited in a box of several lines.
 
 A field one of whose forms is the constant "unknown" may say that the sources do not record it.
 """

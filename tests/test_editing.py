@@ -55,6 +55,11 @@ def test_an_editor_scaffolds_fills_checks_and_sees_the_conference_in_both_langua
         assert skeleton in text, skeleton
         text = text.replace(skeleton, filled)
     record.write_text(text + "edition: 12\n", encoding="utf-8")
+    # edition belongs after series: the check says where, and format puts it there
+    misplaced = run("check", "--content", str(content_copy))
+    assert misplaced.returncode == 1 and f"{record.name}:4:1: the file is not laid out" in misplaced.stderr
+    assert run("format", "--content", str(content_copy)).returncode == 0
+    assert record.read_text(encoding="utf-8").split("\n")[3] == "edition: 12"
     checked = run("check", "--content", str(content_copy))
     assert checked.returncode == 0, checked.stderr
     out = tmp_path / "site"
@@ -134,7 +139,7 @@ def test_errors_become_annotations_on_the_pull_request_diff(content_copy):
 
 
 def test_workflow_files_are_valid_github_workflows():
-    assert [path.name for path in WORKFLOWS] == ["check.yml", "publish.yml"]
+    assert [path.name for path in WORKFLOWS] == ["check.yml", "publish.yml", "web-edits.yml"]
     result = subprocess.run(
         [Path(sys.executable).parent / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS],
         capture_output=True,
@@ -172,6 +177,20 @@ def test_the_publish_workflow_deploys_to_pages_with_the_permissions_it_needs():
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+    commands = " ".join(step.get("run", "") for step in workflow["jobs"]["build"]["steps"])
+    assert "npm ci --omit=dev" in commands and "build.py editor --out site/admin" in commands
+
+
+def test_the_web_forms_branch_is_checked_laid_out_and_kept_in_one_pull_request():
+    check = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    assert check[True]["push"]["branches"] == ["web-edits"]
+    layout = " ".join(step.get("run", "") for step in check["jobs"]["layout"]["steps"])
+    assert "build.py format" in layout and "git push" in layout
+    assert check["jobs"]["layout"]["permissions"] == {"contents": "write"}
+    branch = yaml.safe_load((ROOT / ".github/workflows/web-edits.yml").read_text(encoding="utf-8"))
+    assert branch[True]["push"]["branches"] == ["main", "web-edits"]
+    script = branch["jobs"]["branch"]["steps"][-1]["run"]
+    assert "gh pr create --head web-edits --base main" in script and "merge-base --is-ancestor" in script
 
 
 def test_each_conference_page_edits_its_yaml_file_in_both_languages(built_site):
