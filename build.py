@@ -142,7 +142,7 @@ def command_format(args: argparse.Namespace) -> int:
 
 
 def command_edit(args: argparse.Namespace) -> int:
-    from archive.editor import local_editor
+    from archive.edit_locally import local_editor
 
     root = args.content.resolve().parent
     with local_editor(root, args.port, args.api_port) as url:

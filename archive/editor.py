@@ -15,24 +15,11 @@ schema's order, and archive.layout gives the saved file the project's layout.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import tempfile
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
-
-from .layout import SCHEMA_LINE, format_file, implicit_patterns
+from .layout import SCHEMA_LINE, implicit_patterns
 from .schema import (
     ANY,
     REFERENCE_KINDS,
@@ -50,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EDITOR_DIR = ROOT / "editor"
 """The editor's own page, script and style."""
 NODE_MODULES = ROOT / "node_modules"
+LOGO = ROOT / "overrides" / "assets" / "images" / "favicon.svg"
 BRANCH = "web-edits"
 """The branch the web form saves to; a pull request takes its changes to main (.github/workflows/web-edits.yml)."""
 NOT_RECORDED = "__not_recorded"
@@ -305,7 +293,7 @@ def settings(
             "locale": "vi",
             "media_folder": "content/media",
             "site_url": "../",
-            "logo_url": "../assets/images/favicon.svg",
+            "logo_url": "logo.svg",
             "collections": [_collection(kind) for kind in kinds],
         },
         "formats": {f"archive-{kind}": _format(kind) for kind in kinds},
@@ -325,58 +313,7 @@ def write_editor(out: Path, **options: Any) -> Path:
     for script in decap.glob("*decap-cms.js"):
         shutil.copy2(script, out / script.name)
     shutil.copytree(yaml_lib, out / "yaml")
+    shutil.copy2(LOGO, out / "logo.svg")
     text = json.dumps(settings(**options), ensure_ascii=False, indent=1)
     (out / "settings.json").write_text(text + "\n", encoding="utf-8")
     return out
-
-
-@contextmanager
-def local_editor(root: Path, port: int = 8000, api_port: int = 8081) -> Iterator[str]:
-    """The editor working on the files under root: decap-server (Decap's local backend) on api_port, the
-    editor's page on port, and each content file it saves laid out the project's way. Yields the address."""
-    site = Path(tempfile.mkdtemp(prefix="archive-editor-"))
-    write_editor(site / "admin", local_api=f"http://localhost:{api_port}/api/v1")
-    env = {**os.environ, "GIT_REPO_DIRECTORY": str(root), "MODE": "fs", "PORT": str(api_port), "BIND_HOST": "127.0.0.1"}
-    server = subprocess.Popen(["node", str(NODE_MODULES / "decap-server" / "dist" / "index.js")], env=env)
-    page = ThreadingHTTPServer(("127.0.0.1", port), partial(_QuietHandler, directory=str(site)))
-    observer = Observer()
-    observer.schedule(_LayOut(), str(root / "content"), recursive=True)
-    try:
-        _wait_for(api_port, server)
-        threading.Thread(target=page.serve_forever, daemon=True).start()
-        observer.start()
-        yield f"http://localhost:{port}/admin/"
-    finally:
-        observer.stop()
-        page.shutdown()
-        page.server_close()
-        server.terminate()
-        server.wait(timeout=10)
-        shutil.rmtree(site, ignore_errors=True)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class _LayOut(FileSystemEventHandler):
-    """Lays out each content file the editor saves (a file that does not parse is left to the check)."""
-
-    def on_any_event(self, event: FileSystemEvent) -> None:
-        path = Path(str(event.dest_path or event.src_path))
-        if event.event_type in ("created", "modified", "moved") and path.suffix == ".yaml" and path.exists():
-            with suppress(Exception):
-                format_file(path)
-
-
-def _wait_for(port: int, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
-    """Wait until decap-server answers on its port; raise if it stopped."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"decap-server stopped (exit code {process.returncode}); is port {port} in use?")
-        with suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
-            return
-        time.sleep(0.2)
-    raise RuntimeError(f"decap-server did not answer on port {port}")

@@ -9,7 +9,6 @@ before only in the lines of the fields whose values changed.
 
 from __future__ import annotations
 
-import datetime
 import io
 import re
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarint import ScalarInt
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
@@ -56,6 +56,7 @@ def kind_of(path: Path) -> str:
 
 def _round_trip() -> YAML:
     handler = YAML()
+    handler.Resolver = _DatesAsText
     handler.width = 1_000_000
     handler.indent(mapping=2, sequence=4, offset=2)
     handler.allow_unicode = True
@@ -63,14 +64,20 @@ def _round_trip() -> YAML:
     return handler
 
 
-def _text(value: str) -> str | datetime.date:
-    """Text as it is written: double-quoted when it has a space or YAML would not read it plain as this text.
-    A day (2024-11-30) is written plain, as a date, which archive.records reads back as the same text."""
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            pass
+class _DatesAsText(VersionedResolver):
+    """ruamel's resolver without dates: a date (2024-11-30, or the impossible 2022-02-30) is the text the
+    editor wrote, as archive.records reads it, and is written plain."""
+
+    @property
+    def versioned_resolver(self) -> Any:
+        return {
+            first: [(tag, regexp) for tag, regexp in pairs if tag != "tag:yaml.org,2002:timestamp"]
+            for first, pairs in super().versioned_resolver.items()
+        }
+
+
+def _text(value: str) -> str:
+    """Text as it is written: double-quoted when it has a space or YAML would not read it plain as this text."""
     plain = yaml.dump(value, Dumper=_TextDumper, allow_unicode=True, width=1_000_000)
     if re.search(r"\s", value) or plain[:1] in "'\"" or not plain.startswith(value):
         return DoubleQuotedScalarString(value)

@@ -29,8 +29,8 @@ def edit_summary(content: Path) -> None:
 def rename_person(content: Path) -> None:
     people = content / "people.yaml"
     text = people.read_text(encoding="utf-8")
-    assert text.count("name: Nguyễn Hồng Diên\n") == 1
-    people.write_text(text.replace("name: Nguyễn Hồng Diên\n", "name: Nguyễn Hồng Diên Đã sửa\n"), encoding="utf-8")
+    assert text.count('name: "Nguyễn Hồng Diên"\n') == 1
+    people.write_text(text.replace('name: "Nguyễn Hồng Diên"\n', 'name: "Nguyễn Hồng Diên Đã sửa"\n'), encoding="utf-8")
 
 
 EDITS = {
