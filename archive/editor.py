@@ -8,8 +8,8 @@ rows, and "not recorded in the sources" as a box to tick wherever the schema all
 What Decap cannot read or write itself, editor/archive-editor.js does with what this module lists
 for each kind of file (`formats`): a reference file's entries are a mapping keyed by id, which the
 form shows as a list with an id field; a field that is `unknown` is shown as its ticked box; a proper
-name that is one text for both languages is shown as its Vietnamese. That script writes keys in the
-schema's order, and archive.layout gives the saved file the project's layout.
+name that is one text for both languages is shown as its Vietnamese. That script writes the files in
+the project's layout (archive.layout): keys in the schema's order, text quoted by the same rule.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ before only in the lines of the fields whose values changed.
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -163,5 +164,8 @@ def format_file(path: Path) -> bool:
     text = path.read_text(encoding="utf-8")
     wanted = laid_out(text, kind_of(path))
     if wanted != text:
-        path.write_text(wanted, encoding="utf-8")
+        # written beside and moved into place, so that no reader (the preview, the editor) sees half a file
+        partial = path.with_name(f".{path.name}.layout")
+        partial.write_text(wanted, encoding="utf-8")
+        os.replace(partial, path)
     return wanted != text

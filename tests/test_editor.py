@@ -149,14 +149,17 @@ def publish(page: Page) -> None:
 
 
 def saved(path: Path, before: str = "") -> str:
-    """The file once the form has written it and `make edit`'s watcher has laid it out."""
-    deadline = time.monotonic() + 20
+    """The file once the form has written it (changed, and the same when read again); the form writes
+    the project's layout, so the file must keep it."""
+    deadline, last = time.monotonic() + 20, None
     while time.monotonic() < deadline:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
-        if text and text != before and first_difference(text, kind_of(path)) is None:
+        if text and text != before and text == last:
+            assert first_difference(text, kind_of(path)) is None, f"the form did not lay {path.name} out"
             return text
-        time.sleep(0.2)
-    raise AssertionError(f"{path} was not saved and laid out:\n{text}")
+        last = text
+        time.sleep(0.3)
+    raise AssertionError(f"{path} was not saved:\n{last}")
 
 
 def changed_lines(before: str, after: str) -> list[str]:
@@ -273,7 +276,9 @@ def test_an_impossible_date_is_refused_by_the_check_at_its_line(editor, workspac
     field(page, "date").locator("input").fill("2022-02-30")
     before = record.read_text(encoding="utf-8")
     publish(page)
-    line = saved(record, before).split("\n").index("date: 2022-02-30") + 1
+    after = saved(record, before)
+    assert changed_lines(before, after) == ["-date: 2022-09-23", "+date: 2022-02-30"]
+    line = after.split("\n").index("date: 2022-02-30") + 1
     checked = check(workspace)
     assert checked.returncode == 1
     assert f"{RECORD}.yaml:{line}:7: date: 2022-02-30 is not a real date" in checked.stderr

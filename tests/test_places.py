@@ -101,7 +101,7 @@ def test_the_check_refuses_an_incoherent_history_with_file_line_and_field(conten
 
 
 def test_the_check_refuses_a_member_listed_after_it_merged(content_copy: Path):
-    edit(content_copy, PLACES, r"^(      places: \[)(ha-noi, )", r"\1hoa-binh, \2")
+    edit(content_copy, PLACES, r"^(      places:\n)(        - ha-noi\n)", r"\1        - hoa-binh\n\2")
     found = problems(content_copy)
     late = only(found, "'hoa-binh' was part of 'phu-tho' from 2025-07-01")
     assert late.file.name == PLACES and late.field[1] == "membership"
