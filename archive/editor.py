@@ -76,10 +76,20 @@ def _pattern(node: Schema) -> list[str] | None:
     return [node["pattern"], f"Không đúng dạng · Not in the expected form{shown}"]
 
 
+def _root(kind: str) -> tuple[Schema, str]:
+    """The schema of a kind of file, resolved, and the schema file it lies in."""
+    return resolve(schema_files()[file_of(kind)], file_of(kind))
+
+
+def _entry(kind: str) -> tuple[Schema, str]:
+    """The schema of one record: a conference, or one entry of a reference file."""
+    root, file = _root(kind)
+    return (root, file) if kind == "conference" else resolve(*next(iter(children(root, file)))[1:])
+
+
 def _entry_name(kind: str) -> str:
     """Where an entry of a reference file has its name, in the form: name, or its Vietnamese."""
-    root, file = resolve(schema_files()[file_of(kind)], file_of(kind))
-    entry, entry_file = resolve(*next(iter(children(root, file)))[1:])
+    entry, entry_file = _entry(kind)
     name = next(((child, at) for key, child, at in children(entry, entry_file) if key == "name"), None)
     bilingual = name is not None and (_is_text(*resolve(*name)) or _is_name(*resolve(*name)))
     return "name.vi" if bilingual else "name"
@@ -188,8 +198,8 @@ def _key_orders(node: Schema, file: str, path: str = "") -> dict[str, list[str]]
 
 def _format(kind: str) -> dict[str, Any]:
     """What the editor's script needs to read and write one kind of file."""
-    root, file = resolve(schema_files()[file_of(kind)], file_of(kind))
-    entry = next(iter(children(root, file)))[1:] if kind != "conference" else (root, file)
+    root, file = _root(kind)
+    entry = _entry(kind)
     fields = _fields(*entry)
     return {
         "schemaLine": SCHEMA_LINE[kind],
@@ -213,7 +223,8 @@ def _name_paths(node: Schema, file: str, path: tuple[str, ...] = ()) -> list[str
 
 
 def _collection(kind: str) -> dict[str, Any]:
-    root, file = resolve(schema_files()[file_of(kind)], file_of(kind))
+    """Decap's collection for a kind of file: a folder of conferences, or a reference file."""
+    root, file = _root(kind)
     label = _label(root, kind)
     if kind == "conference":
         return {
@@ -232,15 +243,9 @@ def _collection(kind: str) -> dict[str, Any]:
             "editor": {"preview": False},
             "fields": _fields(root, file),
         }
-    entry_node, entry_file = next(iter(children(root, file)))[1:]
-    entry = resolve(entry_node, entry_file)[0]
-    id_field = {
-        "name": "id",
-        "label": "Mã · Id",
-        "widget": "string",
-        "hint": "Chữ thường không dấu, số và dấu gạch nối · Lowercase ASCII letters, digits and hyphens",
-        "pattern": ["^[a-z0-9]+(-[a-z0-9]+)*$", "Chỉ chữ a-z, số và dấu gạch nối · Only a-z, digits and hyphens"],
-    }
+    entry, entry_file = _entry(kind)
+    slug, _ = resolve(root["propertyNames"], file)
+    id_field = {"name": "id", "label": "Mã · Id", "hint": _hint(slug), **_widget(slug, file, True), "required": True}
     label = _label(entry, kind)
     return {
         "name": kind,
@@ -261,7 +266,7 @@ def _collection(kind: str) -> dict[str, Any]:
                         "widget": "list",
                         "collapsed": True,
                         "summary": f"{{{{fields.{_entry_name(kind)}}}}} · {{{{fields.id}}}}",
-                        "fields": [id_field, *_fields(entry_node, entry_file)],
+                        "fields": [id_field, *_fields(entry, entry_file)],
                     }
                 ],
             }
