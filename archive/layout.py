@@ -57,7 +57,7 @@ def kind_of(path: Path) -> str:
 
 def _round_trip() -> YAML:
     handler = YAML()
-    handler.Resolver = _DatesAsText
+    handler.Resolver = _AsRecordsRead
     handler.width = 1_000_000
     handler.indent(mapping=2, sequence=4, offset=2)
     handler.allow_unicode = True
@@ -65,16 +65,14 @@ def _round_trip() -> YAML:
     return handler
 
 
-class _DatesAsText(VersionedResolver):
-    """ruamel's resolver without dates: a date (2024-11-30, or the impossible 2022-02-30) is the text the
-    editor wrote, as archive.records reads it, and is written plain."""
+class _AsRecordsRead(VersionedResolver):
+    """ruamel reads plain text by the same rules as archive.records: PyYAML's (YAML 1.1, where 0E0 is
+    text, not a number), with dates (2024-11-30, or the impossible 2022-02-30) left as the text the
+    editor wrote, and written plain."""
 
     @property
     def versioned_resolver(self) -> Any:
-        return {
-            first: [(tag, regexp) for tag, regexp in pairs if tag != "tag:yaml.org,2002:timestamp"]
-            for first, pairs in super().versioned_resolver.items()
-        }
+        return _TextDumper.yaml_implicit_resolvers
 
 
 def _text(value: str) -> str:
