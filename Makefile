@@ -1,11 +1,12 @@
 # make site: set up from a fresh clone (Python 3.11+ only) and build site/
-# make test: run every test (and the linter)
+# make test: run every test (and the linter); also needs Chromium, Java and Node.js (.ci/system-packages)
+# make quick: the tests that need no browser and no web validator, for the edit-test loop
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: site test check serve edit lint format clean bench bench-search
+.PHONY: site test quick system-packages check serve edit lint format clean bench bench-search
 
 $(VENV)/.site: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,11 +37,21 @@ serve: $(VENV)/.site
 edit: $(VENV)/.site node_modules/.installed
 	$(PY) build.py edit
 
-test: $(VENV)/.dev node_modules/.installed
+# Chromium, a Java runtime and Node.js: installed with apt-get where this user may, or named in one line.
+system-packages:
+	@.ci/system-packages
+
+# Both cores, a test file to a worker (a file's fixtures are made once); the ten slowest steps at the end.
+PYTEST := $(PY) -m pytest -n $(or $(WORKERS),auto) --dist loadfile --durations=10
+
+test: system-packages $(VENV)/.dev node_modules/.installed
 	$(PY) -m ruff check .
-	$(PY) -m pytest
-	@cat test-artifacts/search-benchmark.txt 2>/dev/null || true
-	@cat test-artifacts/lighthouse.txt 2>/dev/null || true
+	$(PYTEST)
+
+# No browser and no web validator: unit, schema, render, content and command-line tests.
+quick: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PYTEST) -m "not browser and not validator"
 
 bench: $(VENV)/.dev
 	$(PY) -m bench.performance $(if $(AGAINST),--against "$(AGAINST)") --json test-artifacts/bench.json

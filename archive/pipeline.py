@@ -13,6 +13,7 @@ from .model import Archive, build_archive
 from .records import load_content
 from .render import RenderReport, Site, render_site
 from .site import ROOT, build_sites, check_output_folder, repository_url
+from .social_cards import draw_cards
 from .validate import check
 
 DEFAULT_CONTENT = ROOT / "content"
@@ -72,6 +73,7 @@ def build(
     started = time.perf_counter()
     archive = load_archive(content_dir)
     rendered = render_site(archive, work_dir / "md", site_of(content_dir, site_url, repo_url))
+    draw_cards(rendered.cards)
     rendered_at = time.perf_counter()
     build_sites(work_dir / "md", out_dir, site_url, repo_url)
     timings = {"render": rendered_at - started, "mkdocs": time.perf_counter() - rendered_at}

@@ -11,6 +11,7 @@ from .incremental import Memory
 from .pipeline import load_archive, site_of
 from .render import TEMPLATES_DIR, RenderReport, render_site
 from .site import ROOT, build_sites
+from .social_cards import draw_cards
 
 THEME = ("mkdocs*.yml", "overrides/**/*", "archive/mkdocs_hooks.py", "archive/markdown_subset.py")
 """What every page's HTML depends on besides its Markdown: after a change to these, every page is built again."""
@@ -51,6 +52,7 @@ class Preview:
         references = sorted(f"{kind}:{digest}" for kind, digest in archive.reference_digests.items())
         basis = hashlib.blake2b(f"{files_digest(TEMPLATES_DIR, '**/*')} {references} {site}".encode()).hexdigest()
         report = render_site(archive, self.md_root, site, self.memory, basis)
+        draw_cards(report.cards)
         theme = theme_digest()
         dirty = self.built_with == theme and not report.removed
         self.built_with = None

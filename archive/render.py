@@ -25,7 +25,7 @@ from .model import Archive, Conference
 from .parallel import side_by_side
 from .records import load
 from .settings import LICENSE
-from .social_cards import draw_card
+from .social_cards import Card
 from .typed import NOT_RECORDED, Ref
 from .vietnamese import name_sort_key, sort_key
 
@@ -112,6 +112,8 @@ class Helpers:
         self.page_path = page_path
         self.site = site
         self.assets: dict[str, str | bytes] = {}
+        self.cards: dict[str, Card] = {}
+        """The preview images the page declares, by their path: the build draws them (social_cards.draw_cards)."""
         """Files the page uses (its charts, its preview image), by path from the docs root, to write beside it."""
 
     def t(self, text: Any) -> str:
@@ -485,11 +487,12 @@ class Helpers:
         return [(conference, figure) for conference, figure in rows if id(figure) not in shown]
 
     def card(self, conference: Conference | None = None) -> str:
-        """The preview image shown where the page is shared, written beside the page; its path from the
-        language's root. A conference's shows its title, date, place and series; the rest share one."""
+        """The preview image shown where the page is shared, declared beside the page and drawn by the build;
+        its path from the language's root. A conference's shows its title, date, place and series; the rest
+        share one."""
         if conference is None:
             path = "cards/archive.png"
-            self.assets[path] = draw_card(self.ui("card_heading"), self.ui("home_title"), [self.ui("card_tagline")])
+            self.cards[path] = Card(self.ui("card_heading"), self.ui("home_title"), (self.ui("card_tagline"),))
             return path
         record, path = conference.record, f"cards/{conference.id}.png"
         when_where = [self.date(record.date)]
@@ -498,7 +501,7 @@ class Helpers:
         series = self.name(record.series)
         if record.edition:
             series += f" · {self.ui('edition')} {self.edition(conference)}"
-        self.assets[path] = draw_card(self.ui("home_title"), self.t(record.title), [" · ".join(when_where), series])
+        self.cards[path] = Card(self.ui("home_title"), self.t(record.title), (" · ".join(when_where), series))
         return path
 
     def edition(self, conference: Conference) -> str:
@@ -539,13 +542,14 @@ def load_strings() -> dict[str, dict[str, str]]:
 
 @dataclass
 class RenderReport:
-    """How many conferences a render drew from, how many Markdown files it wrote and removed, and,
-    for the preview's memory, the pages it drew with what they read."""
+    """How many conferences a render drew from, how many Markdown files it wrote and removed, the
+    preview images its pages declared, and, for the preview's memory, the pages it drew with what they read."""
 
     conferences: int = 0
     written: int = 0
     removed: int = 0
     drawn: dict[tuple[str, str], Drawn] = field(default_factory=dict)
+    cards: dict[Path, Card] = field(default_factory=dict)
 
 
 def render_language(
@@ -570,6 +574,7 @@ def render_language(
             report.drawn[(lang, page.path)] = Drawn(basis, seen, text, h.assets)
         for asset, content in h.assets.items():
             write_if_changed(out_dir / asset, content)
+        report.cards.update({out_dir / path: card for path, card in h.cards.items()})
         report.written += write_if_changed(target, text)
     for stale in sorted(set(out_dir.rglob("*.md")) - wanted):
         stale.unlink()
@@ -603,6 +608,7 @@ def render_site(
         report.written += part.written
         report.removed += part.removed
         report.drawn.update(part.drawn)
+        report.cards.update(part.cards)
     if memory:
         memory.drawn.update(report.drawn)
         pages = {(lang, page.path) for page in site_pages(archive) for lang in LANGUAGES}

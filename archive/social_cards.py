@@ -1,16 +1,26 @@
 """Preview images for links shared on Zalo, Facebook or X: a 1200×630 PNG per conference and one for
 the rest of the site, drawn at build time with Pillow in Source Sans Pro (from the font-source-sans-pro
-package, which has every Vietnamese glyph), so that no font is fetched from the web."""
+package, which has every Vietnamese glyph), so that no font is fetched from the web.
+
+A page declares its image as a Card (what it shows); the build draws the cards after the render. An image
+carries the digest of its card and of this module in its PNG text, so that one already drawn as it would
+be drawn again is left as it is: no record of what was drawn is kept beside the images."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import font_source_sans_pro
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
+
+from .parallel import side_by_side
 
 WIDTH, HEIGHT = 1200, 630
 """The size Open Graph and Twitter's large card recommend (1.91:1)."""
@@ -59,9 +69,55 @@ def _fitted(text: str, weight: str, sizes: tuple[int, ...], most_lines: int) -> 
     return font, lines
 
 
-def draw_card(heading: str, title: str, details: list[str]) -> bytes:
+COLOURS = 16
+"""The image is stored with a palette this size: four colours and the edges of the letters between them."""
+DIGEST_KEY = "archive-card"
+"""The PNG text key under which an image carries its card's digest."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a preview image shows: the archive's name above, the page's title, then a line per detail."""
+
+    heading: str
+    title: str
+    details: tuple[str, ...]
+
+    @property
+    def digest(self) -> str:
+        """A hash of the texts and of the code that draws them: an image with this digest is already right."""
+        drawn_by = Path(__file__).read_bytes()
+        texts = json.dumps([self.heading, self.title, self.details], ensure_ascii=False).encode()
+        return hashlib.blake2b(drawn_by + b"\0" + texts, digest_size=16).hexdigest()
+
+
+def draw_cards(cards: Mapping[Path, Card]) -> int:
+    """Draw each card to its path, the machine's cores side by side, unless the image there already shows it.
+    Returns how many were drawn."""
+    wanted = [(path, card) for path, card in cards.items() if _digest_of(path) != card.digest]
+    side_by_side(_draw_to, wanted)
+    return len(wanted)
+
+
+def _digest_of(path: Path) -> str | None:
+    """The card digest an image carries, or None for a missing or foreign file."""
+    try:
+        with Image.open(path) as image:
+            return image.text.get(DIGEST_KEY)  # type: ignore[attr-defined]
+    except (OSError, SyntaxError):
+        return None
+
+
+def _draw_to(_: object, job: tuple[Path, Card]) -> None:
+    path, card = job
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(draw_card(card))
+
+
+def draw_card(card: Card) -> bytes:
     """A PNG: the archive's name above, the page's title in large type, then one line per detail
-    (the date and place, the series)."""
+    (the date and place, the series), with the card's digest in its text."""
+    heading, title, details = card.heading, card.title, card.details
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     pen = ImageDraw.Draw(image)
     pen.rectangle((0, 0, WIDTH, 16), fill=BAND)
@@ -77,6 +133,8 @@ def draw_card(heading: str, title: str, details: list[str]) -> bytes:
         font, lines = _fitted(detail, "Regular", DETAIL_SIZES, 1)
         pen.text((MARGIN, y), lines[0], font=font, fill=MUTED)
         y += 52
+    text = PngImagePlugin.PngInfo()
+    text.add_text(DIGEST_KEY, card.digest)
     out = io.BytesIO()
-    image.save(out, "PNG")
+    image.quantize(COLOURS, method=Image.Quantize.FASTOCTREE).save(out, "PNG", pnginfo=text)
     return out.getvalue()

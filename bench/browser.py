@@ -47,6 +47,8 @@ def serve(directory: Path, mount: str = "/", headers: Mapping[str, str] | None =
     """
     mount = "/" + mount.strip("/") + "/" if mount.strip("/") else "/"
     root = Path(directory)
+    compressed: dict[tuple[Path, int], bytes] = {}
+    """Each file's gzip body, made once while it stays unchanged: many pages load the same scripts."""
 
     class Handler(_QuietHandler):
         def translate_path(self, path: str) -> str:
@@ -86,10 +88,14 @@ def serve(directory: Path, mount: str = "/", headers: Mapping[str, str] | None =
             if suffix in COMPRESSED:
                 self.send_header("Vary", "Accept-Encoding")
                 if "gzip" in self.headers.get("Accept-Encoding", ""):
-                    body = gzip.compress(body, compresslevel=6, mtime=0)
+                    key = (file, file.stat().st_mtime_ns if file.is_file() else 0)
+                    if key not in compressed:
+                        compressed[key] = gzip.compress(body, compresslevel=6, mtime=0)
+                    body = compressed[key]
                     self.send_header("Content-Encoding", "gzip")
             if status == HTTPStatus.OK:
                 self.send_header("Last-Modified", self.date_time_string(int(file.stat().st_mtime)))
+                self.send_header("Cache-Control", "max-age=600")  # GitHub Pages' own
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             return BytesIO(body)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,34 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildRepo
     return out, report
 
 
+DOMAIN_URL = "https://archive.example.vn/"
+
+
+@pytest.fixture(scope="session")
+def domain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same content built for the root of a domain of its own."""
+    out = tmp_path_factory.mktemp("domain") / "site"
+    build(DEFAULT_CONTENT, out, DOMAIN_URL, tmp_path_factory.mktemp("work"), REPO_URL)
+    return out
+
+
 @pytest.fixture(scope="session")
 def site_dir(built_site: tuple[Path, BuildReport]) -> Path:
     return built_site[0]
+
+
+def small_content(target: Path, *conferences: str) -> Path:
+    """A copy of the real reference files with only the conferences named: the smallest content that
+    shows what a test looks at, so that each of its renders and builds draws a few pages, not the archive."""
+    target.mkdir(parents=True)
+    for reference in DEFAULT_CONTENT.glob("*.yaml"):
+        shutil.copyfile(reference, target / reference.name)
+    (target / "conferences").mkdir()
+    for conference in conferences:
+        shutil.copyfile(
+            DEFAULT_CONTENT / "conferences" / f"{conference}.yaml", target / "conferences" / f"{conference}.yaml"
+        )
+    return target
 
 
 @pytest.fixture
@@ -51,3 +77,17 @@ def page(site: Path, lang: str, path: str) -> BeautifulSoup:
     """Parse the HTML of a page, by its path without the language prefix (e.g. 'timeline/')."""
     prefix = "" if lang == "vi" else "en/"
     return BeautifulSoup((site / prefix / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+REPORTS = ("search-benchmark.txt", "lighthouse.txt")
+"""Tables the tests write to test-artifacts/, shown again at the end of the run."""
+RUN_STARTED = time.time()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The search benchmark's and Lighthouse's tables of this run, before the slowest tests and the wall time."""
+    for name in REPORTS:
+        table = ROOT / "test-artifacts" / name
+        if table.is_file() and table.stat().st_mtime >= RUN_STARTED:
+            terminalreporter.write_sep("-", name)
+            terminalreporter.write(table.read_text(encoding="utf-8"))

@@ -8,11 +8,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from archive.locale import LANGUAGES
 from bench.browser import launch, serve
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CONFERENCE = "conferences/2022-09-23-northern-28-viii/"
@@ -45,28 +47,50 @@ def site_pages(site: Path) -> list[str]:
     return sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
 
 
-def test_every_page_loads_without_errors_failed_requests_or_requests_elsewhere(browser, site_dir):
-    problems: list[str] = []
-    tab = browser.new_page()
-    tab.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
-    tab.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    tab.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+TABS = 8
+"""Pages loading at once, in tabs of one reader's browser: most of a page's time is the wait for the network to rest."""
+
+
+def watched_tab(context: BrowserContext, problems: list[str]) -> Page:
+    """A tab that notes every console error, script error, failed or refused request, and request to another host."""
+    tab = context.new_page()
     tab.on(
-        "response", lambda response: response.status >= 400 and problems.append(f"{response.status}: {response.url}")
+        "console", lambda message: message.type == "error" and problems.append(f"{tab.url}: console: {message.text}")
     )
-    host = urlsplit(browser.base_url).netloc  # type: ignore[attr-defined]
+    tab.on("pageerror", lambda error: problems.append(f"{tab.url}: script error: {error}"))
+    tab.on("requestfailed", lambda request: problems.append(f"{tab.url}: failed: {request.url}"))
+    tab.on(
+        "response",
+        lambda response: response.status >= 400 and problems.append(f"{tab.url}: {response.status}: {response.url}"),
+    )
+    host = urlsplit(context.browser.base_url).netloc  # type: ignore[union-attr]
     tab.on(
         "request",
         lambda request: (
-            urlsplit(request.url).netloc not in (host, "") and problems.append(f"left localhost: {request.url}")
+            urlsplit(request.url).netloc not in (host, "")
+            and problems.append(f"{tab.url}: left localhost: {request.url}")
         ),
     )
+    return tab
+
+
+def test_every_page_loads_without_errors_failed_requests_or_requests_elsewhere(browser, site_dir):
+    problems: list[str] = []
+    context = browser.new_context()
+    tabs = [watched_tab(context, problems) for _ in range(TABS)]
     pages = [path for path in site_pages(site_dir) if path != "./"] + [""]
-    for path in pages:
-        tab.goto(browser.base_url + path.removeprefix("./"), wait_until="networkidle")  # type: ignore[attr-defined]
-    tab.close()
+    loaded = 0
+    for start in range(0, len(pages), TABS):
+        batch = list(zip(tabs, pages[start : start + TABS], strict=False))
+        for tab, path in batch:  # the navigations start together, then each is awaited until its network rests
+            tab.goto(browser.base_url + path.removeprefix("./"), wait_until="commit")  # type: ignore[attr-defined]
+        for tab, path in batch:
+            tab.wait_for_load_state("networkidle")
+            assert tab.url.endswith(path.removeprefix("./")), (tab.url, path)
+            loaded += 1
+    context.close()
     assert not problems, problems[:10]
-    assert len(pages) > 100
+    assert loaded == len(pages) > 100
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

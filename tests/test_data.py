@@ -144,9 +144,8 @@ def test_a_feed_has_an_author_and_ids_that_stay_when_the_site_moves(tmp_path):
     assert len(seen) == 2 * (1 + len(archive.conferences)), "an id is shared by two feeds or entries"
 
 
-def test_the_sitemap_lists_every_page_with_its_alternate_in_the_other_language(tmp_path):
-    out = tmp_path / "site"
-    build(out_dir=out, work_dir=tmp_path / "work", site_url="https://example.org/archive/")
+def test_the_sitemap_lists_every_page_with_its_alternate_in_the_other_language(published):
+    out, _ = published
     relative = [p.parent.relative_to(out) for p in out.glob("**/index.html")]
     pages = [path for path in relative if path.parts[:1] != ("en",)]
     sitemap = ElementTree.parse(out / "sitemap.xml").getroot()
@@ -306,6 +305,7 @@ def test_chart_sections_stay_out_of_search_while_their_pages_stay_in(charted_sit
         assert charted, f"some series page has charts in {lang}"
 
 
+@pytest.mark.browser
 def test_charts_stay_readable_in_the_dark_palette(charted_site):
     measures = sorted((charted_site / "figures").glob("*/index.html"))
     with_chart = next(path for path in measures if "/charts/" in path.read_text("utf-8"))
@@ -331,6 +331,7 @@ def test_numbers_in_charts_follow_the_language(charted_site):
     assert vi["line"] == en["line"], "the same figures, drawn the same in both languages"
 
 
+@pytest.mark.browser
 def test_a_conference_page_prints_on_a4_without_navigation_and_with_link_addresses(site_dir):
     with serve(site_dir) as base, sync_playwright() as playwright:
         browser = launch(playwright)

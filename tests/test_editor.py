@@ -172,6 +172,7 @@ def check(workspace: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("name", [RECORD, "2025-12-05-central-highlands-xi"])
 def test_editing_one_field_of_a_conference_changes_only_that_fields_line(editor, workspace, name):
     """The second record says of its chairs, conclusions, recommendations and documents that no source
@@ -203,6 +204,7 @@ def add_item(scope: Page | Locator, name: str) -> Locator:
     return block
 
 
+@pytest.mark.browser
 def test_a_new_conference_with_a_new_person_and_figures_passes_the_check_on_its_first_save(editor, workspace):
     page, url, elsewhere = editor
     page.goto(url + "#/collections/people/entries/people")
@@ -257,6 +259,7 @@ def test_a_new_conference_with_a_new_person_and_figures_passes_the_check_on_its_
     assert elsewhere == []
 
 
+@pytest.mark.browser
 def test_a_missing_vietnamese_title_is_refused_in_the_form(editor, workspace):
     page, url, _ = editor
     page.goto(url + "#/collections/conferences/new")
@@ -269,6 +272,7 @@ def test_a_missing_vietnamese_title_is_refused_in_the_form(editor, workspace):
     assert not (workspace / "content" / "conferences" / "2026-05-21-no-title.yaml").exists()
 
 
+@pytest.mark.browser
 def test_an_impossible_date_is_refused_by_the_check_at_its_line(editor, workspace):
     page, url, _ = editor
     record = workspace / "content" / "conferences" / f"{RECORD}.yaml"
@@ -284,6 +288,7 @@ def test_an_impossible_date_is_refused_by_the_check_at_its_line(editor, workspac
     assert f"{RECORD}.yaml:{line}:7: date: 2022-02-30 is not a real date" in checked.stderr
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("view", ["list", "entry"])
 def test_the_form_fits_a_phone_and_passes_axe(editor, view):
     page, url, elsewhere = editor

@@ -27,7 +27,7 @@ from archive.render import render_site
 from archive.site import build_sites
 from archive.validate import _fast_validators, _validators
 from bench.browser import launch, serve
-from tests.conftest import ROOT, page
+from tests.conftest import ROOT, page, small_content
 
 CORPUS = sorted((Path(__file__).resolve().parent / "bad_conferences").glob("*.yaml"))
 SAMPLE = "2022-09-23-northern-28-viii"
@@ -194,8 +194,9 @@ def replaced(record: object, path: tuple, value: object) -> object:
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory) -> Path:
+    """The reference files and the sample record, which the property tests change."""
     folder = tmp_path_factory.mktemp("property")
-    shutil.copytree(DEFAULT_CONTENT, folder / "content")
+    small_content(folder / "content", SAMPLE)
     return folder
 
 
@@ -253,8 +254,7 @@ INJECTIONS = [
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("injected")
-    content = folder / "content"
-    shutil.copytree(DEFAULT_CONTENT, content)
+    content = small_content(folder / "content", SAMPLE)
     record_path = content / "conferences" / f"{SAMPLE}.yaml"
     record = yaml.safe_load(record_path.read_text(encoding="utf-8"))
     both = " · ".join(INJECTIONS)
@@ -274,6 +274,7 @@ def injected_site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.browser
 def test_injection_strings_show_as_text_and_never_run(injected_site):
     with serve(injected_site) as base, sync_playwright() as playwright:
         browser = launch(playwright)

@@ -139,6 +139,7 @@ def test_figures_are_compared_only_for_the_same_months_and_unit(built_site):
         assert any("1.612,9" in t.get_text() or "1,612.9" in t.get_text() for t in section)
 
 
+@pytest.mark.browser
 def test_the_regions_by_year_read_on_a_phone_and_side_by_side_on_a_desk(site_dir):
     with serve(site_dir) as base, sync_playwright() as playwright:
         browser = launch(playwright)

@@ -16,11 +16,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from archive.pipeline import build
 from bench.browser import serve
-from tests.conftest import ROOT
+from tests.conftest import PUBLISHED_URL, ROOT
 
-SITE_URL = "https://moit-archive.github.io/conferences/"
+SITE_URL = PUBLISHED_URL
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -52,14 +51,12 @@ def references(html: BeautifulSoup, page_url: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("subpath") / "site"
-    build(out_dir=out, work_dir=tmp_path_factory.mktemp("subpath-work"), site_url=SITE_URL)
-    return out
+def subpath_site(published) -> Path:
+    return published[0]
 
 
 def test_every_internal_link_resolves_under_a_sub_path(subpath_site):
-    with serve(subpath_site, mount="/conferences/") as base:
+    with serve(subpath_site, mount="/archive/") as base:
         host = urlsplit(base).netloc
         queue, seen, broken, escaped, pages = deque([base, base + "en/"]), set(), [], [], 0
         while queue:
@@ -78,7 +75,7 @@ def test_every_internal_link_resolves_under_a_sub_path(subpath_site):
                 parts = urlsplit(target)
                 if parts.scheme not in ("http", "https") or parts.netloc != host:
                     continue
-                if not parts.path.startswith("/conferences/"):
+                if not parts.path.startswith("/archive/"):
                     escaped.append((url, target))
                 elif target not in seen:
                     queue.append(target)

@@ -10,6 +10,8 @@ import pytest
 from archive.locale import LANGUAGES
 from bench.search import TOP, load_queries, run
 
+pytestmark = pytest.mark.browser
+
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 

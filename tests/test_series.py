@@ -75,6 +75,7 @@ def test_each_series_has_its_own_timeline_page_reached_by_plain_links(built_site
         assert filters["./"]["aria-current"] == "page"
 
 
+@pytest.mark.browser
 def test_where_javascript_runs_the_series_links_filter_the_timeline_in_place(site_dir, built_site):
     _, report = built_site
     expected = [c.date for c in report.archive.by_series[SERIES]]

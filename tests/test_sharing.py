@@ -12,8 +12,7 @@ from PIL import Image, ImageChops, ImageDraw
 from playwright.sync_api import sync_playwright
 
 from archive.locale import LANGUAGES
-from archive.render import Helpers, Site
-from archive.social_cards import DETAIL_SIZES, TITLE_SIZES, _font
+from archive.social_cards import DETAIL_SIZES, TITLE_SIZES, Card, _font, draw_cards
 from bench.browser import launch, serve
 from tests.conftest import PUBLISHED_URL as SITE_URL
 
@@ -112,22 +111,31 @@ def _glyph_missing(font, character: str, notdef: Image.Image) -> bool:
 
 
 def test_the_preview_font_has_every_character_the_images_show(published):
-    """Every character of every conference's title, date, place and series, in both languages."""
+    """Every character that the build's preview images show: titles, dates, places and series, in both languages."""
     _, report = published
+    shown = {c for card in report.render.cards.values() for c in card.heading + card.title + "".join(card.details)}
+    assert {"ộ", "ế", "ự", "Đ", "ơ", "ư"} <= shown
+    assert len(report.render.cards) == 2 * (len(report.archive.conferences) + 1)
     for weight, size in (("Bold", TITLE_SIZES[-1]), ("Regular", DETAIL_SIZES[-1]), ("Semibold", 34)):
         font = _font(weight, size)
         notdef = _drawn(font, "\ue000")
-        shown: set[str] = set()
-        for lang in LANGUAGES:
-            h = Helpers(report.archive, lang, "conferences/x.md", Site())
-            for conference in report.archive.conferences:
-                record = conference.record
-                shown |= set(h.t(record.title) + h.date(record.date) + h.name(record.series) + h.ui("home_title"))
-                if conference.place:
-                    shown |= set(h.place_name(conference.place, record.date))
-        assert {"ộ", "ế", "ự", "Đ", "ơ", "ư"} <= shown
         missing = sorted(c for c in shown if not c.isspace() and _glyph_missing(font, c, notdef))
         assert missing == [], (weight, missing)
+
+
+def test_a_preview_image_is_drawn_again_only_when_what_it_shows_changes(tmp_path):
+    first, second = tmp_path / "cards" / "a.png", tmp_path / "cards" / "b.png"
+    cards = {first: Card("Lưu trữ", "Hội nghị lần thứ VIII", ("23/9/2022",)), second: Card("Lưu trữ", "Hội nghị", ())}
+    assert draw_cards(cards) == 2
+    before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in cards}
+    assert draw_cards(cards) == 0
+    assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in cards} == before
+    cards[first] = Card("Lưu trữ", "Hội nghị lần thứ IX", ("23/9/2022",))
+    second.write_bytes(b"not an image")
+    assert draw_cards(cards) == 2
+    assert first.read_bytes() != before[first][0] and second.read_bytes() == before[second][0]
+    with Image.open(first) as image:
+        assert image.mode == "P" and image.size == (1200, 630)
 
 
 def test_a_404_page_is_not_indexed_and_links_from_the_site_root(published):
@@ -147,6 +155,7 @@ def test_a_404_page_is_not_indexed_and_links_from_the_site_root(published):
             assert "//" not in a["href"].removeprefix("https://"), a["href"]
 
 
+@pytest.mark.browser
 def test_pages_built_for_their_address_request_nothing_from_it_when_served_elsewhere(published):
     """Absolute alternates must not send the theme's script to the published host, or to a sitemap
     that does not exist beside a page; nor does any page download a sitemap, which grows with the archive."""

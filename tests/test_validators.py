@@ -25,12 +25,11 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from archive.pipeline import DEFAULT_CONTENT, build
 from bench.browser import CHROMIUM, CHROMIUM_FLAGS, serve
-from tests.conftest import REPO_URL, ROOT
+from tests.conftest import DOMAIN_URL, PUBLISHED_URL, ROOT
 
-SUBPATH_URL = "https://owner.github.io/archive/"
-DOMAIN_URL = "https://archive.example.vn/"
+pytestmark = pytest.mark.validator
+
 ARTIFACTS = ROOT / "test-artifacts"
 NODE_MODULES = ROOT / "node_modules"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -74,23 +73,10 @@ def report(findings: list[str], what: str, messages: list[str] | None = None) ->
     return text
 
 
-def build_at(site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("validators-work")
-    out = tmp_path_factory.mktemp("validators") / "site"
-    build(DEFAULT_CONTENT, out, site_url=site_url, work_dir=work, repo_url=REPO_URL)
-    return out
-
-
 @pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory) -> Path:
+def subpath_site(published) -> Path:
     """The site built for a GitHub Pages project address, as the publish workflow builds it."""
-    return build_at(SUBPATH_URL, tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def domain_site(tmp_path_factory) -> Path:
-    """The same site built for the root of a domain of its own."""
-    return build_at(DOMAIN_URL, tmp_path_factory)
+    return published[0]
 
 
 def page_urls(site: Path, base: str) -> list[str]:
@@ -227,8 +213,8 @@ def lighthouse(url: str, out: Path) -> dict:
     flags = " ".join(["--headless", *CHROMIUM_FLAGS])
     command = ["node", str(require(LIGHTHOUSE)), url, "--quiet", "--output=json", f"--output-path={out}"]
     command += [f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}", f"--chrome-flags={flags}"]
-    # The full-page screenshot is only a picture for the HTML report, and takes a second a page.
-    command += ["--skip-audits=full-page-screenshot"]
+    # The full-page screenshot is only a picture for the HTML report, and takes a second a page to take.
+    command += ["--disable-full-page-screenshot"]
     if Path(CHROMIUM).exists():
         command.append(f"--chrome-path={CHROMIUM}")
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
@@ -394,7 +380,7 @@ def test_feed_and_entry_ids_stay_the_same_when_the_site_moves_to_another_address
         changed += [f"{feed}: {a} ≠ {b}" for a, b in zip(here, there, strict=True) if a != b]
         assert len(set(here)) == len(here), f"{feed}: ids repeat"
         feed_ids.append(here[0])
-    assert not changed, report(changed, f"ids that change between {SUBPATH_URL} and {DOMAIN_URL}")
+    assert not changed, report(changed, f"ids that change between {PUBLISHED_URL} and {DOMAIN_URL}")
     assert len(set(feed_ids)) == len(feed_ids), "two feeds share an id"
 
 
