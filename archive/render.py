@@ -112,9 +112,9 @@ class Helpers:
         self.page_path = page_path
         self.site = site
         self.assets: dict[str, str | bytes] = {}
+        """Files the page uses (its charts, feeds and calendars), by path from the docs root, to write beside it."""
         self.cards: dict[str, Card] = {}
         """The preview images the page declares, by their path: the build draws them (social_cards.draw_cards)."""
-        """Files the page uses (its charts, its preview image), by path from the docs root, to write beside it."""
 
     def t(self, text: Any) -> str:
         """A text in this page's language; a plain string is the same in both."""
